@@ -1,0 +1,97 @@
+//! The signed-in contact's own company.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model;
+
+/// Everything the dashboard shows, scoped to the caller's company (never to an id the browser
+/// sends).
+#[server(endpoint = "dashboard")]
+pub async fn dashboard() -> Result<model::Dashboard, AppError> {
+    use crate::{api, auth, state::app_state, store};
+
+    let result = async {
+        let state = app_state()?;
+        let principal = match auth::current_contact(&state).await {
+            Ok(principal) => principal,
+            Err(error) => {
+                leptos_axum::redirect("/login");
+                return Err(error);
+            }
+        };
+        let holdings = store::holdings::for_company(&state.db, principal.company_id).await?;
+        let contracts = store::contracts::for_company(&state.db, principal.company_id).await?;
+        let today = state.clock.today();
+        Ok(model::Dashboard {
+            company_name: principal.company_name,
+            contact_name: principal.name,
+            total_licenses: holdings.iter().map(|h| h.quantity.max(0) as u32).sum(),
+            holdings: holdings.into_iter().map(holding_row).collect(),
+            contract: contract_status(&contracts, today),
+        })
+    }
+    .await;
+    api::with_status(result)
+}
+
+#[cfg(feature = "ssr")]
+fn holding_row(h: crate::store::holdings::HoldingRecord) -> model::HoldingRow {
+    model::HoldingRow {
+        update_available: update_available(&h.version, &h.latest_version),
+        product: h.product_name,
+        quantity: h.quantity.max(0) as u32,
+        installed_version: h.version,
+        latest_version: h.latest_version,
+    }
+}
+
+/// Versions compare numerically ("3.10" is newer than "3.9"); an unparsable version is
+/// flagged whenever it differs from the latest, so nothing outdated goes unnoticed.
+#[cfg(feature = "ssr")]
+fn update_available(installed: &str, latest: &str) -> bool {
+    match (
+        domain::Version::parse(installed),
+        domain::Version::parse(latest),
+    ) {
+        (Ok(installed), Ok(latest)) => installed < latest,
+        _ => installed != latest,
+    }
+}
+
+/// The term in force today, else the next one signed, else the last one that ended.
+#[cfg(feature = "ssr")]
+fn contract_status(
+    contracts: &[crate::store::contracts::ContractRecord],
+    today: chrono::NaiveDate,
+) -> model::ContractStatus {
+    if let Some(c) = contracts
+        .iter()
+        .find(|c| c.start <= today && today <= c.end)
+    {
+        return model::ContractStatus::Active {
+            plan_name: c.plan_name.clone(),
+            start: c.start,
+            end: c.end,
+            days_left: c.period().days_left(today),
+        };
+    }
+    if let Some(c) = contracts
+        .iter()
+        .filter(|c| c.start > today)
+        .min_by_key(|c| c.start)
+    {
+        return model::ContractStatus::Upcoming {
+            plan_name: c.plan_name.clone(),
+            start: c.start,
+            end: c.end,
+        };
+    }
+    match contracts.iter().max_by_key(|c| c.end) {
+        Some(c) => model::ContractStatus::Lapsed {
+            plan_name: c.plan_name.clone(),
+            ended: c.end,
+        },
+        None => model::ContractStatus::None,
+    }
+}

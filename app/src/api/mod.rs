@@ -1,0 +1,58 @@
+//! Server functions, grouped by area. Each one: who is calling → load via `store` → ask
+//! `domain` → map the outcome. Endpoints are stable (`/api/<name>`) so tests and proxies can
+//! name them.
+
+pub mod account;
+pub mod auth;
+pub mod plans;
+
+pub use account::{dashboard, Dashboard as DashboardFn};
+pub use auth::{login, logout, Login, Logout};
+pub use plans::{plan_matrix, PlanMatrix as PlanMatrixFn};
+
+#[cfg(feature = "ssr")]
+mod respond {
+    use axum::http::request::Parts;
+    use axum::http::StatusCode;
+    use leptos::prelude::use_context;
+
+    use crate::error::AppError;
+
+    /// True for a plain HTML form post (no JS): the browser expects a redirect, not a status.
+    pub fn is_plain_form_post() -> bool {
+        use_context::<Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(axum::http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
+            .unwrap_or(false)
+    }
+
+    /// Gives a refused call its HTTP status (401, 404, 422…), so scripts and logs see what
+    /// happened. Plain form posts keep the redirect leptos_axum gives them instead.
+    pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+        if let Err(error) = &result {
+            if !is_plain_form_post() {
+                if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                    let status = StatusCode::from_u16(error.status_code())
+                        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                    response.set_status(status);
+                }
+            }
+        }
+        result
+    }
+
+    /// Sends a browser without JS to `path` (e.g. the login page with an error flag); with JS the
+    /// page shows the returned error itself.
+    pub fn redirect_plain_form(path: &str) {
+        if is_plain_form_post() {
+            leptos_axum::redirect(path);
+        }
+    }
+}
+#[cfg(feature = "ssr")]
+pub(crate) use respond::{redirect_plain_form, with_status};

@@ -1,0 +1,137 @@
+//! Who is calling: password checks and the signed-in principal kept in the session.
+//!
+//! The session stores only the account id and its `auth_epoch`. Every request re-reads the
+//! account, so disabling a contact or bumping its epoch (reassignment, password change) ends all
+//! of its sessions at once (R3) without having to find them in the session store.
+
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store;
+
+const SESSION_USER_KEY: &str = "user";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Contact,
+    Admin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct SessionUser {
+    role: Role,
+    id: i64,
+    epoch: i64,
+}
+
+/// The signed-in designated contact; every company-scoped query takes its `company_id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactPrincipal {
+    pub contact_id: i64,
+    pub company_id: i64,
+    pub name: String,
+    pub company_name: String,
+}
+
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|error| {
+        tracing::error!(%error, "session layer missing");
+        AppError::Internal
+    })
+}
+
+/// Starts an authenticated session. The id is cycled so that an id planted before login
+/// (session fixation) is worthless afterwards.
+pub async fn sign_in_contact(
+    session: &Session,
+    contact_id: i64,
+    epoch: i64,
+) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(session_error)?;
+    let user = SessionUser {
+        role: Role::Contact,
+        id: contact_id,
+        epoch,
+    };
+    session
+        .insert(SESSION_USER_KEY, user)
+        .await
+        .map_err(session_error)
+}
+
+/// Ends the session server-side: the row is deleted, so the old cookie is worthless.
+pub async fn sign_out(session: &Session) -> Result<(), AppError> {
+    session.flush().await.map_err(session_error)
+}
+
+/// The calling contact, or `NotSignedIn`. A session whose account was disabled or whose epoch
+/// moved on is ended here.
+pub async fn current_contact(state: &AppState) -> Result<ContactPrincipal, AppError> {
+    let session = session().await?;
+    let user: Option<SessionUser> = session.get(SESSION_USER_KEY).await.map_err(session_error)?;
+    let Some(user) = user.filter(|u| u.role == Role::Contact) else {
+        return Err(AppError::NotSignedIn);
+    };
+    match store::contacts::active_principal(&state.db, user.id, user.epoch).await? {
+        Some(principal) => Ok(principal),
+        None => {
+            sign_out(&session).await?;
+            Err(AppError::NotSignedIn)
+        }
+    }
+}
+
+fn session_error(error: tower_sessions::session::Error) -> AppError {
+    tracing::error!(%error, "session store error");
+    AppError::Internal
+}
+
+pub mod password {
+    //! argon2id hashing, on a blocking thread: a hash takes tens of milliseconds of CPU and
+    //! must not stall the async workers.
+
+    use argon2::password_hash::rand_core::OsRng;
+    use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+    use argon2::Argon2;
+    use std::sync::LazyLock;
+
+    use crate::error::AppError;
+
+    /// Verified when the email is unknown, so that a wrong email costs as much time as a wrong
+    /// password and response timing does not reveal which accounts exist.
+    static DUMMY_HASH: LazyLock<String> =
+        LazyLock::new(|| hash_blocking("dummy password that never matches"));
+
+    pub fn hash_blocking(password: &str) -> String {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .expect("argon2 with default parameters cannot fail")
+            .to_string()
+    }
+
+    pub async fn hash(password: String) -> Result<String, AppError> {
+        tokio::task::spawn_blocking(move || hash_blocking(&password))
+            .await
+            .map_err(|_| AppError::Internal)
+    }
+
+    /// True when `password` matches `stored`; with no stored hash, burns the same time and fails.
+    pub async fn verify(stored: Option<String>, password: String) -> Result<bool, AppError> {
+        tokio::task::spawn_blocking(move || {
+            let known = stored.is_some();
+            let hash = stored.unwrap_or_else(|| DUMMY_HASH.clone());
+            let Ok(parsed) = PasswordHash::new(&hash) else {
+                return false;
+            };
+            let matches = Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok();
+            known && matches
+        })
+        .await
+        .map_err(|_| AppError::Internal)
+    }
+}

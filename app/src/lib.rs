@@ -1,0 +1,22 @@
+//! Support Portal UI: pages, routes and server functions.
+//!
+//! The same crate is compiled twice: with `ssr` into the server (where server functions run and
+//! the `store` and `auth` modules exist) and with `hydrate` into the browser bundle (where server
+//! functions become HTTP calls). Business rules live in the `domain` crate, never here.
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod model;
+pub mod pages;
+pub mod routes;
+pub mod text;
+
+#[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use routes::{shell, App};

@@ -1,0 +1,51 @@
+//! The sign-in page. A plain `<form>` post: it works before (and without) the wasm.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::Login;
+use crate::text;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let login = ServerAction::<Login>::new();
+    let query = use_query_map();
+    // With JS the action's value carries the refusal; without JS the server redirects back here
+    // with `?error=…`.
+    let error = move || match login.value().get() {
+        Some(Err(error)) => Some(error.to_string()),
+        _ => query
+            .read()
+            .get("error")
+            .map(|_| text::ERR_INVALID_CREDENTIALS.to_string()),
+    };
+    let signed_out = move || query.read().get("signed_out").is_some();
+
+    view! {
+        <Title text=text::LOGIN_TITLE />
+        <section class="card narrow">
+            <h1>{text::LOGIN_TITLE}</h1>
+            <p>{text::LOGIN_INTRO}</p>
+            <Show when=signed_out>
+                <p class="notice" role="status">
+                    {text::LOGIN_SIGNED_OUT}
+                </p>
+            </Show>
+            {move || error().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <ActionForm action=login attr:class="stack">
+                <label for="email">{text::LOGIN_EMAIL}</label>
+                <input id="email" type="email" name="email" autocomplete="username" required />
+                <label for="password">{text::LOGIN_PASSWORD}</label>
+                <input
+                    id="password"
+                    type="password"
+                    name="password"
+                    autocomplete="current-password"
+                    required
+                />
+                <button type="submit">{text::LOGIN_SUBMIT}</button>
+            </ActionForm>
+        </section>
+    }
+}

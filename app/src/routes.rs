@@ -1,0 +1,63 @@
+//! The HTML shell and the router: every URL of the portal on one screen.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::pages::{DashboardPage, LoginPage, PlansPage};
+use crate::text;
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser, after hydration: end-to-end tests wait for this marker
+    // before clicking, so they never race the wasm.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/portal.css" />
+        <Title text=text::APP_NAME />
+        <Router>
+            <header class="site-header">
+                <A href="/" attr:class="brand">
+                    {text::APP_NAME}
+                </A>
+                <nav aria-label="Main">
+                    <A href="/plans">{text::NAV_PLANS}</A>
+                    <A href="/dashboard">{text::NAV_DASHBOARD}</A>
+                </nav>
+            </header>
+            <main id="main">
+                <Routes fallback=|| view! { <p class="notice">{text::PAGE_NOT_FOUND}</p> }>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/dashboard" /> } />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/dashboard") view=DashboardPage />
+                    <Route path=path!("/plans") view=PlansPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

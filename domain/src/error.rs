@@ -1,0 +1,61 @@
+//! Errors raised when a value cannot be built from raw input (a form field, a database column).
+//!
+//! These are not rule refusals: rule refusals are [`crate::RuleViolation`]s and carry a rule id.
+//! An `InvalidInput` usually means a bug or corrupt data, so the app should log it and show a
+//! generic message (or a 422 for a malformed form field).
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use crate::catalog::ProductId;
+
+/// Why a domain value could not be constructed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum InvalidInput {
+    /// Money is never negative: refunds and credits are separate documents, not negative prices.
+    #[error("an amount of money cannot be negative (got {0})")]
+    NegativeMoney(String),
+    /// The text is not a decimal number.
+    #[error("`{0}` is not an amount of money")]
+    NotAnAmount(String),
+    /// Prices and invoice amounts are whole cents; sub-cent values only exist mid-calculation.
+    #[error("an amount of money has at most 2 decimal places (got {0})")]
+    SubCentMoney(String),
+    /// The amount does not fit in the database's integer minor units.
+    #[error("the amount {0} is too large")]
+    MoneyTooLarge(String),
+    /// Percentages are stored as basis points, 0..=10000 (0% to 100%).
+    #[error("a percentage must be between 0 and 100% (got {0} basis points)")]
+    PercentOutOfRange(u32),
+    /// A holding or order line of zero licenses is meaningless.
+    #[error("a quantity must be at least 1")]
+    ZeroQuantity,
+    /// Versions are dot-separated unsigned numbers, e.g. `7.12.1`.
+    #[error("`{0}` is not a version number (expected e.g. 7.12.1)")]
+    InvalidVersion(String),
+    /// A contract's last day cannot precede its first.
+    #[error("a contract cannot end ({end}) before it starts ({start})")]
+    ContractEndsBeforeStart {
+        /// First day of the contract.
+        start: NaiveDate,
+        /// Last day of the contract (inclusive).
+        end: NaiveDate,
+    },
+    /// Date arithmetic left the calendar range supported by `chrono`.
+    #[error("date out of range")]
+    DateOutOfRange,
+    /// Price-list entries are never rewritten, because contracts cite them.
+    #[error("product {product_id} already has a price valid from {valid_from}; price entries are never rewritten")]
+    DuplicatePrice {
+        /// Product of the clashing entry.
+        product_id: ProductId,
+        /// `valid_from` of the clashing entry.
+        valid_from: NaiveDate,
+    },
+    /// A key such as a plan tier or consultation area that the domain does not know.
+    #[error("unknown name `{0}`")]
+    UnknownName(String),
+    /// Each product appears once in the catalogue.
+    #[error("product {0} appears twice in the catalogue")]
+    DuplicateProduct(ProductId),
+}

@@ -1,0 +1,548 @@
+//! Quotes: what the company would pay and what would happen to its contract, with every
+//! number of the formula kept so the UI can show how the total was reached (R1, R2, R6–R10).
+//!
+//! The browser may call these to preview a price; the server calls them again on submit and
+//! never trusts a `Quote` sent back by the browser.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::catalog::{total_licenses, Catalog, Holding, ProductId, Quantity, Version};
+use crate::contract::{extension, Contract, Extension, Years};
+use crate::error::InvalidInput;
+use crate::money::{Money, Percent};
+use crate::plan::{Plan, PlanTier};
+use crate::rules::{
+    check_has_licenses, check_latest_versions, check_min_licenses, outdated_licenses, RuleViolation,
+};
+
+/// Why a quote could not be produced.
+///
+/// Only [`QuoteError::Rule`] is meant for the customer (its `Display` is the rule message);
+/// the other variants mean the catalogue or the stored data is inconsistent, which the app
+/// should log and report as an internal error.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum QuoteError {
+    /// A rule of the specification refuses the request.
+    #[error(transparent)]
+    Rule(#[from] RuleViolation),
+    /// A holding or order line names a product the catalogue does not have.
+    #[error("product {0} is not in the catalogue")]
+    UnknownProduct(ProductId),
+    /// The price list has no entry for the product on or before the signing date.
+    #[error("no list price for {product_name} ({product_id}) on {date}")]
+    NoListPrice {
+        /// The product.
+        product_id: ProductId,
+        /// Its name.
+        product_name: String,
+        /// The signing date priced.
+        date: NaiveDate,
+    },
+    /// A license purchase with no licenses in it.
+    #[error("the order contains no licenses")]
+    EmptyOrder,
+    /// An amount or date left its representable range.
+    #[error(transparent)]
+    Invalid(#[from] InvalidInput),
+}
+
+impl QuoteError {
+    /// The rule refusal, if that is what this is.
+    pub fn violation(&self) -> Option<&RuleViolation> {
+        match self {
+            QuoteError::Rule(violation) => Some(violation),
+            _ => None,
+        }
+    }
+}
+
+/// Licenses of one product priced at list price: `quantity × unit_price = amount`.
+///
+/// Used both for the license lines of an order and for the rows a support price is based on.
+/// The amount is exact (cents × a whole number), so no rounding happens here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenseLine {
+    /// The product.
+    pub product_id: ProductId,
+    /// Its display name.
+    pub product_name: String,
+    /// The version licensed (the latest declared one for licenses being bought).
+    pub version: Version,
+    /// Number of licenses.
+    pub quantity: Quantity,
+    /// List price of one license on the signing date (R9).
+    pub unit_price: Money,
+    /// `valid_from` of the price-list entry used, so the invoice can cite it.
+    pub price_valid_from: NaiveDate,
+    /// `quantity × unit_price`.
+    pub amount: Money,
+}
+
+/// The support line of an invoice (R9): `percent × license_total × years`, rounded half-up
+/// to cents once, on the whole total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupportLine {
+    /// The plan's tier.
+    pub plan_tier: PlanTier,
+    /// The plan's display name.
+    pub plan_name: String,
+    /// The plan's percentage.
+    pub percent: Percent,
+    /// The term paid for.
+    pub years: Years,
+    /// The licenses the price is based on: all licenses after the order for a new contract or
+    /// renewal (R9), only the added ones for an extension (R8).
+    pub basis: Vec<LicenseLine>,
+    /// Sum of the basis amounts.
+    pub license_total: Money,
+    /// `percent × license_total × years` before rounding, for showing the formula.
+    pub exact_amount: Decimal,
+    /// `exact_amount` rounded half-up to cents: what is charged.
+    pub amount: Money,
+}
+
+/// What the order does to the company's contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContractOutcome {
+    /// A new contract (R10 period from the signing date).
+    New(Contract),
+    /// A renewal (R10): starts the day after `previous_end`, or on the signing date if the
+    /// previous contract had lapsed.
+    Renewal {
+        /// Last day of the contract renewed.
+        previous_end: NaiveDate,
+        /// Whether it had lapsed on the signing date.
+        lapsed: bool,
+        /// The new contract.
+        contract: Contract,
+    },
+    /// The active contract, extended for added licenses (R8).
+    Extended {
+        /// The R8 computation.
+        extension: Extension,
+        /// The contract with its new end date.
+        contract: Contract,
+    },
+}
+
+impl ContractOutcome {
+    /// The contract as it will be after the order.
+    pub fn contract(&self) -> &Contract {
+        match self {
+            ContractOutcome::New(contract)
+            | ContractOutcome::Renewal { contract, .. }
+            | ContractOutcome::Extended { contract, .. } => contract,
+        }
+    }
+}
+
+/// A priced order: invoice lines, total and contract effect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The date prices are taken on (R9, R10).
+    pub signing_date: NaiveDate,
+    /// License invoice lines (empty when only support is bought).
+    pub licenses: Vec<LicenseLine>,
+    /// The support invoice line.
+    pub support: SupportLine,
+    /// Sum of the (already rounded) invoice lines.
+    pub total: Money,
+    /// What happens to the contract.
+    pub contract: ContractOutcome,
+}
+
+impl Quote {
+    /// The amounts of the invoice lines in order: licenses, then support. They add up to
+    /// [`Quote::total`].
+    pub fn line_amounts(&self) -> Vec<Money> {
+        self.licenses
+            .iter()
+            .map(|line| line.amount)
+            .chain(core::iter::once(self.support.amount))
+            .collect()
+    }
+}
+
+/// Licenses to buy: a product and how many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenseOrderLine {
+    /// The product.
+    pub product_id: ProductId,
+    /// How many licenses.
+    pub quantity: Quantity,
+}
+
+/// The support that accompanies a license purchase (R1).
+///
+/// `ActiveContract` must carry the company's contract as loaded by the server, never one sent
+/// by the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportChoice {
+    /// Cover the new licenses under the active contract, paying `years` of support for them
+    /// and extending the contract (R8).
+    ActiveContract {
+        /// The company's current contract.
+        contract: Contract,
+        /// Support term paid for the added licenses.
+        years: Years,
+    },
+    /// Buy a new contract in the same order, priced on all licenses after the order (R9).
+    NewContract {
+        /// The plan chosen.
+        plan: Plan,
+        /// Its term.
+        years: Years,
+    },
+}
+
+/// R6, R2, R7, R9, R10: a new support contract on all of the company's licenses, starting on
+/// `signing_date` and priced on that date.
+///
+/// Refusals: R6 (no licenses; a term under a year is already impossible as a [`Years`]),
+/// R2 (too few licenses for the plan), R7 (licenses behind the latest version).
+pub fn quote_new_support(
+    holdings: &[Holding],
+    plan: &Plan,
+    years: Years,
+    signing_date: NaiveDate,
+    catalog: &Catalog,
+) -> Result<Quote, QuoteError> {
+    let basis = support_basis(holdings, plan, signing_date, catalog)?;
+    let support = support_line(plan, years, basis)?;
+    let contract = Contract::starting(plan.clone(), signing_date, years)?;
+    finish(
+        signing_date,
+        Vec::new(),
+        support,
+        ContractOutcome::New(contract),
+    )
+}
+
+/// R10 (with R6, R2, R7, R9): renewal of `contract` on `plan` (which may differ: plan changes
+/// take effect with a renewal), signed and priced on `today`.
+///
+/// The renewal starts the day after the current end, or `today` if the contract has lapsed,
+/// and runs `years` whole years from there.
+pub fn quote_renewal(
+    contract: &Contract,
+    holdings: &[Holding],
+    plan: &Plan,
+    years: Years,
+    today: NaiveDate,
+    catalog: &Catalog,
+) -> Result<Quote, QuoteError> {
+    let basis = support_basis(holdings, plan, today, catalog)?;
+    let support = support_line(plan, years, basis)?;
+    let start = contract.renewal_start(today)?;
+    let outcome = ContractOutcome::Renewal {
+        previous_end: contract.end(),
+        lapsed: today > contract.end(),
+        contract: Contract::starting(plan.clone(), start, years)?,
+    };
+    finish(today, Vec::new(), support, outcome)
+}
+
+/// R1, R2, R8, R9 (and R7 for a new contract): licenses bought on `today`, at list price,
+/// together with their support.
+///
+/// - `support` is `None`: refused, R1.
+/// - [`SupportChoice::ActiveContract`]: the contract must be active on `today` (else R1); the
+///   support line is `percent × (added licenses' list-price total) × years` and the contract
+///   end moves by `ceil(365 × years × added / (owned + added))` days (R8).
+/// - [`SupportChoice::NewContract`]: a new contract from `today`, priced on all licenses after
+///   the order (R9); R7 applies to the licenses already owned.
+///
+/// R2 counts licenses after the order, so 3 owned + 2 bought may take Premium.
+pub fn quote_license_purchase(
+    holdings: &[Holding],
+    added: &[LicenseOrderLine],
+    support: Option<&SupportChoice>,
+    today: NaiveDate,
+    catalog: &Catalog,
+) -> Result<Quote, QuoteError> {
+    if added.is_empty() {
+        return Err(QuoteError::EmptyOrder);
+    }
+    let support = support.ok_or(RuleViolation::R1SupportRequired)?;
+    let licenses = added
+        .iter()
+        .map(|line| {
+            let product = catalog
+                .product(line.product_id)
+                .ok_or(QuoteError::UnknownProduct(line.product_id))?;
+            license_line(
+                line.product_id,
+                &product.latest_version,
+                line.quantity,
+                today,
+                catalog,
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let owned = total_licenses(holdings);
+    let added_qty: u64 = added.iter().map(|l| u64::from(l.quantity.get())).sum();
+
+    match support {
+        SupportChoice::ActiveContract { contract, years } => {
+            if !contract.is_active(today) {
+                return Err(RuleViolation::R1ContractNotActive {
+                    start: contract.start(),
+                    end: contract.end(),
+                }
+                .into());
+            }
+            check_min_licenses(contract.plan(), owned + added_qty, true)?;
+            let support = support_line(contract.plan(), *years, licenses.clone())?;
+            let extension = extension(contract.end(), owned, added_qty, *years)?;
+            let outcome = ContractOutcome::Extended {
+                contract: contract.extended(&extension),
+                extension,
+            };
+            finish(today, licenses, support, outcome)
+        }
+        SupportChoice::NewContract { plan, years } => {
+            let mut basis = price_holdings(holdings, today, catalog)?;
+            check_min_licenses(plan, owned + added_qty, true)?;
+            check_latest_versions(holdings, catalog)?;
+            basis.extend(licenses.iter().cloned());
+            let support = support_line(plan, *years, basis)?;
+            let contract = Contract::starting(plan.clone(), today, *years)?;
+            finish(today, licenses, support, ContractOutcome::New(contract))
+        }
+    }
+}
+
+/// Terms the comparison prices every plan for.
+pub const COMPARISON_TERMS: [u32; 3] = [1, 2, 3];
+
+/// One plan's price for one term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermPrice {
+    /// The term.
+    pub years: Years,
+    /// `percent × license_total × years` before rounding.
+    pub exact_amount: Decimal,
+    /// What the support line would charge.
+    pub amount: Money,
+}
+
+/// One plan in the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanOption {
+    /// The plan and its features.
+    pub plan: Plan,
+    /// Whether it is the plan of the contract active today.
+    pub current: bool,
+    /// Whether the company could buy it now (no refusals).
+    pub eligible: bool,
+    /// Why not (R6, R2, R7), in rule order; empty when eligible.
+    pub refusals: Vec<RuleViolation>,
+    /// Prices for each of [`COMPARISON_TERMS`].
+    pub prices: Vec<TermPrice>,
+}
+
+/// All plans priced on the company's own licenses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanComparison {
+    /// The date prices are taken on.
+    pub date: NaiveDate,
+    /// The company's licenses at list price on `date`.
+    pub basis: Vec<LicenseLine>,
+    /// Sum of the basis amounts.
+    pub license_total: Money,
+    /// One entry per plan, in the order given.
+    pub options: Vec<PlanOption>,
+}
+
+/// R2, R7 (and R6, R9): every plan priced on the company's licenses at today's list prices
+/// for 1, 2 and 3 years, with whether it can be bought now and, if not, why. The plan of the
+/// contract active today is marked `current`.
+///
+/// A plan is eligible exactly when [`quote_new_support`] would accept it today.
+pub fn plan_comparison(
+    holdings: &[Holding],
+    contract: Option<&Contract>,
+    today: NaiveDate,
+    catalog: &Catalog,
+    plans: &[Plan],
+) -> Result<PlanComparison, QuoteError> {
+    let basis = price_holdings(holdings, today, catalog)?;
+    let license_total = sum(basis.iter().map(|line| line.amount))?;
+    let owned = total_licenses(holdings);
+    let outdated = outdated_licenses(holdings, catalog);
+    let current_tier = contract
+        .filter(|c| c.is_active(today))
+        .map(|c| c.plan().tier);
+
+    let options = plans
+        .iter()
+        .map(|plan| {
+            let mut refusals = Vec::new();
+            refusals.extend(check_has_licenses(holdings).err());
+            refusals.extend(check_min_licenses(plan, owned, false).err());
+            if !outdated.is_empty() {
+                refusals.push(RuleViolation::R7OutdatedVersions(outdated.clone()));
+            }
+            let prices = COMPARISON_TERMS
+                .iter()
+                .map(|&n| {
+                    let years = Years::new(n)?;
+                    let (exact_amount, amount) =
+                        support_amount(plan.percent, license_total, years)?;
+                    Ok(TermPrice {
+                        years,
+                        exact_amount,
+                        amount,
+                    })
+                })
+                .collect::<Result<Vec<_>, QuoteError>>()?;
+            Ok(PlanOption {
+                plan: plan.clone(),
+                current: current_tier == Some(plan.tier),
+                eligible: refusals.is_empty(),
+                refusals,
+                prices,
+            })
+        })
+        .collect::<Result<Vec<_>, QuoteError>>()?;
+
+    Ok(PlanComparison {
+        date: today,
+        basis,
+        license_total,
+        options,
+    })
+}
+
+/// The checks and pricing shared by new support and renewal: R6, R2, R7, then every holding
+/// at list price on `date`.
+fn support_basis(
+    holdings: &[Holding],
+    plan: &Plan,
+    date: NaiveDate,
+    catalog: &Catalog,
+) -> Result<Vec<LicenseLine>, QuoteError> {
+    // Pricing first: a catalogue gap is a data error worth surfacing even if a rule refuses.
+    let basis = price_holdings(holdings, date, catalog)?;
+    check_has_licenses(holdings)?;
+    check_min_licenses(plan, total_licenses(holdings), false)?;
+    check_latest_versions(holdings, catalog)?;
+    Ok(basis)
+}
+
+fn price_holdings(
+    holdings: &[Holding],
+    date: NaiveDate,
+    catalog: &Catalog,
+) -> Result<Vec<LicenseLine>, QuoteError> {
+    holdings
+        .iter()
+        .map(|h| license_line(h.product_id, &h.version, h.quantity, date, catalog))
+        .collect()
+}
+
+fn license_line(
+    product_id: ProductId,
+    version: &Version,
+    quantity: Quantity,
+    date: NaiveDate,
+    catalog: &Catalog,
+) -> Result<LicenseLine, QuoteError> {
+    let product = catalog
+        .product(product_id)
+        .ok_or(QuoteError::UnknownProduct(product_id))?;
+    let price = catalog
+        .price_on(product_id, date)
+        .ok_or_else(|| QuoteError::NoListPrice {
+            product_id,
+            product_name: product.name.clone(),
+            date,
+        })?;
+    let exact = price
+        .price
+        .as_decimal()
+        .checked_mul(Decimal::from(quantity.get()))
+        .ok_or_else(|| too_large(price.price.as_decimal()))?;
+    Ok(LicenseLine {
+        product_id,
+        product_name: product.name.clone(),
+        version: version.clone(),
+        quantity,
+        unit_price: price.price,
+        price_valid_from: price.valid_from,
+        amount: Money::new(exact)?,
+    })
+}
+
+fn support_line(
+    plan: &Plan,
+    years: Years,
+    basis: Vec<LicenseLine>,
+) -> Result<SupportLine, QuoteError> {
+    let license_total = sum(basis.iter().map(|line| line.amount))?;
+    let (exact_amount, amount) = support_amount(plan.percent, license_total, years)?;
+    Ok(SupportLine {
+        plan_tier: plan.tier,
+        plan_name: plan.name.clone(),
+        percent: plan.percent,
+        years,
+        basis,
+        license_total,
+        exact_amount,
+        amount,
+    })
+}
+
+/// R9: `percent × license_total × years`, exact and rounded half-up to cents.
+fn support_amount(
+    percent: Percent,
+    license_total: Money,
+    years: Years,
+) -> Result<(Decimal, Money), QuoteError> {
+    let exact = license_total
+        .as_decimal()
+        .checked_mul(percent.as_fraction())
+        .and_then(|d| d.checked_mul(Decimal::from(years.get())))
+        .ok_or_else(|| too_large(license_total.as_decimal()))?
+        .normalize();
+    Ok((exact, Money::round_half_up(exact)?))
+}
+
+fn finish(
+    signing_date: NaiveDate,
+    licenses: Vec<LicenseLine>,
+    support: SupportLine,
+    contract: ContractOutcome,
+) -> Result<Quote, QuoteError> {
+    // The total adds lines already rounded, so the invoice lines always add up to it.
+    let total = sum(licenses
+        .iter()
+        .map(|line| line.amount)
+        .chain(core::iter::once(support.amount)))?;
+    Ok(Quote {
+        signing_date,
+        licenses,
+        support,
+        total,
+        contract,
+    })
+}
+
+fn sum(amounts: impl Iterator<Item = Money>) -> Result<Money, QuoteError> {
+    let mut total = Money::ZERO;
+    for amount in amounts {
+        total = total
+            .checked_add(amount)
+            .ok_or_else(|| too_large(total.as_decimal()))?;
+    }
+    Ok(total)
+}
+
+fn too_large(amount: Decimal) -> QuoteError {
+    QuoteError::Invalid(InvalidInput::MoneyTooLarge(amount.to_string()))
+}

@@ -1,0 +1,61 @@
+# Shared by run.sh and test.sh: pinned tool versions and idempotent installers.
+# Every installer checks first, so a warm machine spends seconds here.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# One warm target directory outside the checkout: fresh clones (CI) reuse it.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/support-portal/target}
+TOOLS_DIR=${PORTAL_TOOLS_DIR:-$HOME/.cache/support-portal/tools}
+export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
+
+CARGO_LEPTOS_VERSION=0.3.10      # 0.3.11 needs rustc 1.96
+WASM_BINDGEN_VERSION=0.2.130     # must equal the wasm-bindgen crate pinned in Cargo.toml
+BINARYEN_VERSION=132.0.0         # wasm-opt; Debian's binaryen 108 breaks hydration
+
+log() { printf '\n==> %s\n' "$*" >&2; }
+
+ensure_build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [[ "$(cargo leptos --version 2>/dev/null)" != *"$CARGO_LEPTOS_VERSION"* ]]; then
+    log "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 25 minutes on 2 cores, once)"
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+  fi
+  if [[ "$(wasm-bindgen --version 2>/dev/null)" != *"$WASM_BINDGEN_VERSION"* ]]; then
+    log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+  if [[ "$(wasm-opt --version 2>/dev/null)" != *"version ${BINARYEN_VERSION%%.*}"* ]]; then
+    log "installing wasm-opt (npm binaryen $BINARYEN_VERSION) into $TOOLS_DIR"
+    mkdir -p "$TOOLS_DIR"
+    npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+ensure_test_tools() {
+  if [[ ! -x /usr/bin/chromium ]]; then
+    log "installing Chromium from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  fi
+  if ! cmp -s "$ROOT/end2end/package-lock.json" "$ROOT/end2end/node_modules/.package-lock.json" 2>/dev/null; then
+    log "installing the end-to-end test packages"
+    (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
+  fi
+}
+
+# Release server + size-tuned wasm, with .br/.gz copies that the server sends as they are.
+build_release() {
+  log "building the release server and wasm bundle"
+  (cd "$ROOT" && cargo leptos build --release --precompress)
+  report_wasm_size
+}
+
+report_wasm_size() {
+  local pkg="$ROOT/target/site/pkg"
+  local raw br
+  raw=$(stat -c %s "$pkg/portal_bg.wasm" 2>/dev/null || stat -c %s "$pkg/portal.wasm")
+  br=$(stat -c %s "$pkg/portal_bg.wasm.br" 2>/dev/null || stat -c %s "$pkg/portal.wasm.br")
+  printf 'wasm bundle: %s bytes raw, %s bytes brotli\n' "$raw" "$br" | tee "$ROOT/target/site/wasm-size.txt" >&2
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: format, lints, unit/property/integration
+# tests, then Playwright in Chromium against the release server.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+ensure_build_tools
+ensure_test_tools
+
+log "format and lints"
+cargo fmt --all --check
+cargo clippy -p domain -p app -p server --all-targets --locked -- -D warnings
+
+log "unit, property and integration tests"
+cargo test -p domain -p app -p server --locked
+
+build_release
+
+log "end-to-end tests (Chromium, desktop and 390x844)"
+e2e_dir=$(mktemp -d)
+trap 'rm -rf "$e2e_dir"' EXIT
+port=${PORTAL_E2E_PORT:-3100}
+export PORTAL_E2E_PORT=$port
+export PORTAL_E2E_SERVER="env DATABASE_URL=sqlite://$e2e_dir/e2e.db LEPTOS_SITE_ROOT=$ROOT/target/site LEPTOS_SITE_ADDR=127.0.0.1:$port PORTAL_DEMO=1 $CARGO_TARGET_DIR/release/server"
+(cd end2end && npx playwright test)

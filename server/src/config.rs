@@ -1,0 +1,97 @@
+//! Configuration from the environment, with defaults that run a demo on one machine.
+
+use std::net::SocketAddr;
+
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `LEPTOS_SITE_ADDR` (the name cargo-leptos uses), default 127.0.0.1:3000.
+    pub addr: SocketAddr,
+    /// `DATABASE_URL`, default `sqlite://portal.db` (the file is created on first run).
+    pub database_url: String,
+    /// `LEPTOS_SITE_ROOT`: where cargo-leptos put the wasm, JS and CSS; default `target/site`.
+    pub site_root: String,
+    /// `PORTAL_SECURE_COOKIES=1` when served over https (behind a TLS proxy).
+    pub secure_cookies: bool,
+    /// `PORTAL_DEMO=1` or the `--demo` flag: seed the demo catalogue, companies and logins.
+    pub demo: bool,
+    /// `PORTAL_TODAY=YYYY-MM-DD` pins "today" for contract arithmetic (tests, demos).
+    pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is invalid: {value:?} ({reason})")]
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: String,
+    },
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads from any key-value source, so tests need not touch the process environment.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let addr = parse(&get, "LEPTOS_SITE_ADDR", "127.0.0.1:3000")?;
+        let flag = |name: &str| matches!(get(name).as_deref(), Some("1" | "true" | "yes"));
+        let today = match get("PORTAL_TODAY") {
+            Some(value) => Some(parse_value("PORTAL_TODAY", value)?),
+            None => None,
+        };
+        Ok(Self {
+            addr,
+            database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://portal.db".into()),
+            site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            secure_cookies: flag("PORTAL_SECURE_COOKIES"),
+            demo: flag("PORTAL_DEMO"),
+            today,
+        })
+    }
+}
+
+fn parse<T: std::str::FromStr>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: &str,
+) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    parse_value(name, get(name).unwrap_or_else(|| default.to_string()))
+}
+
+fn parse_value<T: std::str::FromStr>(name: &'static str, value: String) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    value.parse().map_err(|e: T::Err| ConfigError::Invalid {
+        name,
+        reason: e.to_string(),
+        value,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_serve_a_local_sqlite_demo() {
+        let config = Config::from_lookup(|_| None).unwrap();
+        assert_eq!(config.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.database_url, "sqlite://portal.db");
+        assert!(!config.demo && !config.secure_cookies && config.today.is_none());
+    }
+
+    #[test]
+    fn a_bad_value_names_the_variable() {
+        let error =
+            Config::from_lookup(|n| (n == "PORTAL_TODAY").then(|| "tomorrow".into())).unwrap_err();
+        assert!(error.to_string().contains("PORTAL_TODAY"));
+    }
+}

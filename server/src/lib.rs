@@ -1,0 +1,11 @@
+//! Support Portal server: wiring only. Configuration, database, sessions, static files and
+//! graceful shutdown; every page and rule lives in `app` and `domain`.
+
+pub mod config;
+pub mod db;
+pub mod seed;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Config;
+pub use startup::Application;

@@ -1,0 +1,179 @@
+//! Sign-in, sessions and company scoping, driven over HTTP against the real server.
+
+mod common;
+
+use common::{session_cookie, spawn_app, spawn_sibling};
+use reqwest::header::{LOCATION, SET_COOKIE};
+use reqwest::StatusCode;
+use server::seed::DEMO_PASSWORD;
+
+#[tokio::test]
+async fn a_contact_signs_in_and_gets_a_hardened_session_cookie() {
+    let app = spawn_app().await;
+    let response = app.login_raw("boris@contoso.example", DEMO_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let set_cookie = response
+        .headers()
+        .get(SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(set_cookie.starts_with("portal_session="), "{set_cookie}");
+    assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
+    assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+    assert!(set_cookie.contains("Path=/"), "{set_cookie}");
+}
+
+#[tokio::test]
+async fn email_is_matched_case_insensitively() {
+    let app = spawn_app().await;
+    let response = app
+        .login_raw("  Boris@Contoso.EXAMPLE ", DEMO_PASSWORD)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_email_get_one_generic_refusal() {
+    let app = spawn_app().await;
+    let wrong_password = app
+        .login_raw("boris@contoso.example", "not-the-password")
+        .await;
+    let unknown_email = app.login_raw("nobody@nowhere.example", DEMO_PASSWORD).await;
+    assert_eq!(wrong_password.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown_email.status(), StatusCode::UNAUTHORIZED);
+    assert!(session_cookie(wrong_password.headers()).is_none());
+    let (a, b) = (
+        wrong_password.text().await.unwrap(),
+        unknown_email.text().await.unwrap(),
+    );
+    assert_eq!(a, b, "the refusal must not reveal which accounts exist");
+    assert!(a.contains("InvalidCredentials"), "{a}");
+}
+
+#[tokio::test]
+async fn a_failed_plain_form_login_redirects_back_with_an_error_flag() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(format!("{}/api/login", app.base))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/login", app.base))
+        .form(&[("email", "boris@contoso.example"), ("password", "wrong")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()[LOCATION], "/login?error=credentials");
+}
+
+#[tokio::test]
+async fn a_plain_form_login_redirects_to_the_dashboard() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(format!("{}/api/login", app.base))
+        .header("accept", "text/html")
+        .form(&[
+            ("email", "anna@northwind.example"),
+            ("password", DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()[LOCATION], "/dashboard");
+    assert!(session_cookie(response.headers()).is_some());
+}
+
+#[tokio::test]
+async fn company_data_needs_a_session() {
+    let app = spawn_app().await;
+    let (status, body) = app.dashboard(None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body, serde_json::json!("NotSignedIn"));
+    let (status, _) = app.dashboard(Some("portal_session=forged-value")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn logout_ends_the_session_on_the_server() {
+    let app = spawn_app().await;
+    let cookie = app.login_as("Contoso Logistics").await;
+    assert_eq!(app.dashboard(Some(&cookie)).await.0, StatusCode::OK);
+    let response = app.call("logout", &[], Some(&cookie)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // Replaying the old cookie (as a thief would) finds no session.
+    assert_eq!(
+        app.dashboard(Some(&cookie)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn signing_in_cycles_the_session_id() {
+    let app = spawn_app().await;
+    let first = app.login_as("Contoso Logistics").await;
+    let again = app
+        .call(
+            "login",
+            &[
+                ("email", "boris@contoso.example"),
+                ("password", DEMO_PASSWORD),
+            ],
+            Some(&first),
+        )
+        .await;
+    let second = session_cookie(again.headers()).expect("a new cookie");
+    assert_ne!(first, second);
+    assert_eq!(
+        app.dashboard(Some(&first)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.dashboard(Some(&second)).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn sessions_live_in_the_database_and_survive_a_restart() {
+    let app = spawn_app().await;
+    let cookie = app.login_as("Contoso Logistics").await;
+    let restarted = spawn_sibling(&app).await;
+    let (status, body) = restarted.dashboard(Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["company_name"], "Contoso Logistics");
+}
+
+#[tokio::test]
+async fn each_contact_sees_only_their_own_company() {
+    let app = spawn_app().await;
+    let contoso = app.login_as("Contoso Logistics").await;
+    let northwind = app.login_as("Northwind Trading").await;
+
+    let (_, a) = app.dashboard(Some(&contoso)).await;
+    let (_, b) = app.dashboard(Some(&northwind)).await;
+    assert_eq!(a["company_name"], "Contoso Logistics");
+    assert_eq!(b["company_name"], "Northwind Trading");
+    assert!(!a.to_string().contains("Northwind"));
+
+    // Arguments naming another company are not part of the function and change nothing.
+    let response = app
+        .call("dashboard", &[("company_id", "1")], Some(&contoso))
+        .await;
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["company_name"], "Contoso Logistics");
+}
+
+#[tokio::test]
+async fn a_disabled_contact_loses_access_at_once() {
+    let app = spawn_app().await;
+    let cookie = app.login_as("Contoso Logistics").await;
+    sqlx::query("UPDATE contacts SET active = 0 WHERE email = 'boris@contoso.example'")
+        .execute(&app.db().await)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.dashboard(Some(&cookie)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}

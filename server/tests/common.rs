@@ -1,0 +1,133 @@
+//! Spawns the real server (random port, fresh SQLite file) for black-box tests over HTTP.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use chrono::NaiveDate;
+use reqwest::header::{HeaderMap, ACCEPT, COOKIE, SET_COOKIE};
+use reqwest::{redirect, Client, Response, StatusCode};
+use server::seed::{DEMO_COMPANIES, DEMO_PASSWORD};
+use server::{Application, Config};
+use tempfile::TempDir;
+
+/// The date the tests pretend it is, so that demo contracts have known days left.
+pub const TODAY: &str = "2026-11-25";
+
+pub struct TestApp {
+    pub base: String,
+    pub database_url: String,
+    pub client: Client,
+    // Deleted (with the database) when the test ends.
+    _dir: std::sync::Arc<TempDir>,
+}
+
+pub fn config_for(database_url: &str) -> Config {
+    let mut config = Config::from_lookup(|_| None).expect("default config is valid");
+    config.addr = "127.0.0.1:0".parse().unwrap();
+    config.database_url = database_url.to_string();
+    config.demo = true;
+    config.today = Some(TODAY.parse::<NaiveDate>().unwrap());
+    config
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = format!("sqlite://{}/portal.db", dir.path().display());
+    spawn_on(&database_url, std::sync::Arc::new(dir)).await
+}
+
+/// Another server instance on the same database (a restart, or a second instance).
+pub async fn spawn_sibling(app: &TestApp) -> TestApp {
+    spawn_on(&app.database_url, app._dir.clone()).await
+}
+
+async fn spawn_on(database_url: &str, dir: std::sync::Arc<TempDir>) -> TestApp {
+    server::telemetry::init();
+    let app = Application::build(config_for(database_url))
+        .await
+        .expect("server starts");
+    let base = format!("http://{}", app.addr());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        base,
+        database_url: database_url.to_string(),
+        client: Client::builder()
+            .redirect(redirect::Policy::none())
+            .build()
+            .unwrap(),
+        _dir: dir,
+    }
+}
+
+/// The `portal_session=…` pair from a response, if it set one.
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("portal_session="))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
+pub fn contact_email(company_name: &str) -> &'static str {
+    DEMO_COMPANIES
+        .iter()
+        .find(|c| c.name == company_name)
+        .expect("a demo company")
+        .contact_email
+}
+
+impl TestApp {
+    /// Calls a server function as the JS client does (form body, JSON answer).
+    pub async fn call(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Response {
+        let mut request = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header(ACCEPT, "application/json")
+            .form(form);
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.expect("request sent")
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Response {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.expect("request sent")
+    }
+
+    pub async fn login_raw(&self, email: &str, password: &str) -> Response {
+        self.call("login", &[("email", email), ("password", password)], None)
+            .await
+    }
+
+    /// Signs in a demo company's contact and returns the session cookie.
+    pub async fn login_as(&self, company_name: &str) -> String {
+        let response = self
+            .login_raw(contact_email(company_name), DEMO_PASSWORD)
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "demo login works");
+        session_cookie(response.headers()).expect("login sets a session cookie")
+    }
+
+    pub async fn dashboard(&self, cookie: Option<&str>) -> (StatusCode, serde_json::Value) {
+        let response = self.call("dashboard", &[], cookie).await;
+        let status = response.status();
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    pub async fn db(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.database_url).await.unwrap()
+    }
+}
