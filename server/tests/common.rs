@@ -95,8 +95,12 @@ impl TestApp {
         request.send().await.expect("request sent")
     }
 
+    /// A page visit, as a browser makes it.
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Response {
-        let mut request = self.client.get(format!("{}{path}", self.base));
+        let mut request = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8");
         if let Some(cookie) = cookie {
             request = request.header(COOKIE, cookie);
         }
