@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 use crate::pages::{DashboardPage, LoginPage, PlansPage};
 use crate::text;
@@ -26,6 +26,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Data pages render with `SsrMode::Async`: the server waits for their data and sends complete
+/// HTML, so they work without JavaScript (out-of-order streaming needs a script to swap the
+/// `Suspense` fallback out) and a redirect can still set the status.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -54,8 +57,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <p class="notice">{text::PAGE_NOT_FOUND}</p> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard" /> } />
                     <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/dashboard") view=DashboardPage />
-                    <Route path=path!("/plans") view=PlansPage />
+                    <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/plans") view=PlansPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>
