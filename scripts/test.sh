@@ -11,6 +11,8 @@ ensure_test_tools
 log "format and lints"
 cargo fmt --all --check
 cargo clippy -p domain -p app -p server --all-targets --locked -- -D warnings
+# The browser half of `app` (hydrate feature) only exists for wasm32.
+cargo clippy -p frontend --target wasm32-unknown-unknown --locked -- -D warnings
 
 log "unit, property and integration tests"
 cargo test -p domain -p app -p server --locked

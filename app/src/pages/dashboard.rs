@@ -122,7 +122,7 @@ fn HoldingsTable(rows: Vec<HoldingRow>) -> impl IntoView {
             .collect();
         match sort.get() {
             SortKey::Product => shown.sort_by(|a, b| a.product.cmp(&b.product)),
-            SortKey::Quantity => shown.sort_by(|a, b| b.quantity.cmp(&a.quantity)),
+            SortKey::Quantity => shown.sort_by_key(|r| std::cmp::Reverse(r.quantity)),
         }
         shown
     };
