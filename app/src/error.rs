@@ -23,6 +23,11 @@ pub enum AppError {
     Rule(String),
     #[error("{}", text::ERR_BAD_REQUEST)]
     BadRequest,
+    /// R11: the state a quote was computed on changed before it was confirmed.
+    #[error("{}", text::ERR_STALE_QUOTE)]
+    StaleQuote,
+    #[error("{}", text::ERR_EMPTY_ORDER)]
+    EmptyOrder,
     #[error("{}", text::ERR_INTERNAL)]
     Internal,
 }
@@ -32,7 +37,8 @@ impl AppError {
         match self {
             AppError::NotSignedIn | AppError::InvalidCredentials => 401,
             AppError::NotFound => 404,
-            AppError::Rule(_) => 422,
+            AppError::Rule(_) | AppError::EmptyOrder => 422,
+            AppError::StaleQuote => 409,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
         }

@@ -9,6 +9,8 @@ pub mod components;
 pub mod error;
 pub mod model;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod purchase;
 pub mod routes;
 pub mod text;
 

@@ -76,3 +76,173 @@ pub struct AreaRow {
     /// One entry per plan, in the order of `PlanMatrix::plans`.
     pub covered: Vec<bool>,
 }
+
+/// A quote as the pages show it: every number of the formula, already formatted, so the
+/// browser needs no decimal arithmetic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteView {
+    pub kind: OrderKind,
+    pub signing_date: NaiveDate,
+    pub currency: String,
+    pub licenses: Vec<LineView>,
+    pub support: SupportView,
+    pub total: String,
+    pub change: ContractChange,
+    /// Identifies the state the quote was computed on; the confirm must carry it back.
+    pub digest: String,
+    /// Fresh per quote shown: a repeated confirm with it places no second order (R11).
+    pub idempotency_key: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrderKind {
+    NewSupport,
+    Renewal,
+    AddLicenses,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineView {
+    pub product: String,
+    pub version: String,
+    pub quantity: u32,
+    pub unit_price: String,
+    pub price_valid_from: NaiveDate,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupportView {
+    pub plan_name: String,
+    pub percent: String,
+    pub years: u32,
+    pub basis: Vec<LineView>,
+    pub license_total: String,
+    /// Before rounding, e.g. "199.998".
+    pub exact_amount: String,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContractChange {
+    New {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    Renewal {
+        previous_end: NaiveDate,
+        lapsed: bool,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// R8: `days = ceil(365 × years × added / (owned + added))`.
+    Extended {
+        owned: u64,
+        added: u64,
+        years: u32,
+        days: u32,
+        old_end: NaiveDate,
+        new_end: NaiveDate,
+    },
+}
+
+/// The plan comparison priced on the signed-in company's own licenses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanOffers {
+    pub currency: String,
+    pub license_total: String,
+    pub total_licenses: u64,
+    pub offers: Vec<PlanOffer>,
+    /// Whether buying support now renews an existing contract.
+    pub renews: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanOffer {
+    pub tier: String,
+    pub name: String,
+    pub current: bool,
+    pub eligible: bool,
+    /// Rule messages (R2, R7…) saying why not, with the way forward.
+    pub refusals: Vec<String>,
+    /// (years, price)
+    pub prices: Vec<(u32, String)>,
+}
+
+/// What the add-licenses page offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenseOptions {
+    pub currency: String,
+    pub products: Vec<ProductOption>,
+    /// The running contract the licenses can join (R8), if any.
+    pub active_contract: Option<ActiveContractView>,
+    pub plans: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductOption {
+    pub id: i64,
+    pub name: String,
+    pub latest_version: String,
+    pub unit_price: String,
+    pub owned: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActiveContractView {
+    pub plan_name: String,
+    pub end: NaiveDate,
+}
+
+/// A holding and whether it can be moved to the latest version now (R4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionUpdateOption {
+    pub product_id: i64,
+    pub product: String,
+    pub quantity: u32,
+    pub installed: String,
+    pub latest: String,
+    /// `Err` holds the rule message saying why not.
+    pub allowed: Result<(), String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderRow {
+    pub id: i64,
+    pub kind: OrderKind,
+    pub placed_at: String,
+    pub placed_by: String,
+    pub total: String,
+    pub invoice_number: String,
+    pub paid: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderDetailView {
+    pub order: OrderRow,
+    pub company_name: String,
+    pub signing_date: NaiveDate,
+    pub contract_end_before: Option<NaiveDate>,
+    pub contract_end_after: Option<NaiveDate>,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub currency: String,
+    pub lines: Vec<InvoiceLineView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceLineView {
+    pub description: String,
+    pub quantity: u32,
+    pub unit_price: String,
+    pub detail: String,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub actor: String,
+    pub kind: String,
+    pub summary: String,
+}

@@ -5,7 +5,10 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::{path, SsrMode};
 
-use crate::pages::{DashboardPage, LoginPage, PlansPage};
+use crate::pages::{
+    DashboardPage, HistoryPage, InvoicePage, LicensesPage, LoginPage, OrderPage, OrdersPage,
+    PlansPage, SupportPage, UpdatesPage,
+};
 use crate::text;
 
 /// The document around the app, rendered on the server only.
@@ -51,6 +54,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <A href="/plans">{text::NAV_PLANS}</A>
                     <A href="/dashboard">{text::NAV_DASHBOARD}</A>
+                    <A href="/orders">{text::NAV_ORDERS}</A>
                 </nav>
             </header>
             <main id="main">
@@ -59,6 +63,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/plans") view=PlansPage ssr=SsrMode::Async />
+                    <Route path=path!("/support") view=SupportPage ssr=SsrMode::Async />
+                    <Route path=path!("/licenses") view=LicensesPage ssr=SsrMode::Async />
+                    <Route path=path!("/updates") view=UpdatesPage ssr=SsrMode::Async />
+                    <Route path=path!("/orders") view=OrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/orders/:id") view=OrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
+                    <Route path=path!("/history") view=HistoryPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -12,6 +12,8 @@ use crate::store::Db;
 pub struct AppState {
     pub db: Db,
     pub clock: Clock,
+    /// The one currency of every price and invoice (ISO 4217 code).
+    pub currency: String,
     pub leptos_options: LeptosOptions,
 }
 

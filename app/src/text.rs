@@ -18,6 +18,9 @@ pub const ERR_INVALID_CREDENTIALS: &str = "The email or password is incorrect.";
 pub const ERR_NOT_FOUND: &str = "Not found.";
 pub const ERR_INTERNAL: &str = "Something went wrong on our side. Please try again.";
 pub const ERR_BAD_REQUEST: &str = "The request could not be understood.";
+pub const ERR_STALE_QUOTE: &str =
+    "Prices changed since this quote was shown: review the new quote.";
+pub const ERR_EMPTY_ORDER: &str = "Choose at least one license to add.";
 
 pub const DASHBOARD_HOLDINGS: &str = "Products and licenses";
 pub const DASHBOARD_FILTER: &str = "Filter products";
@@ -70,4 +73,140 @@ pub fn response_target(amount: u32, unit_is_days: bool) -> String {
         (false, false) => "business hours",
     };
     format!("{amount} {unit}")
+}
+
+// Purchase flows
+pub const NAV_ORDERS: &str = "Orders";
+pub const YOUR_PRICES: &str = "Priced on your licenses";
+pub const YOUR_LICENSE_TOTAL: &str = "Total list price of your licenses";
+pub const CURRENT_PLAN: &str = "Your current plan";
+pub const NOT_AVAILABLE: &str = "Not available";
+pub const CHOOSE_PLAN: &str = "Choose";
+pub const PER_TERM: &str = "Support price";
+pub const BUY_SUPPORT_TITLE: &str = "Buy support";
+pub const RENEW_TITLE: &str = "Renew support";
+pub const SUPPORT_INTRO: &str =
+    "Support covers all your products, for whole years. Choose a plan and a term to see the quote.";
+pub const FIELD_PLAN: &str = "Plan";
+pub const FIELD_YEARS: &str = "Years";
+pub const SHOW_QUOTE: &str = "Show quote";
+pub const CONFIRM_ORDER: &str = "Confirm order";
+pub const QUOTE_TITLE: &str = "Quote";
+pub const QUOTE_SIGNING_DATE: &str = "Priced on";
+pub const QUOTE_LICENSES: &str = "Licenses";
+pub const QUOTE_SUPPORT: &str = "Support";
+pub const QUOTE_BASIS: &str = "Licenses the support price is based on";
+pub const QUOTE_TOTAL: &str = "Total";
+pub const COL_VERSION: &str = "Version";
+pub const COL_UNIT_PRICE: &str = "Unit price";
+pub const COL_PRICE_FROM: &str = "List price from";
+pub const COL_AMOUNT: &str = "Amount";
+pub const ROUNDING_NOTE: &str = "rounded half-up to cents";
+pub const ADD_LICENSES_TITLE: &str = "Add licenses";
+pub const ADD_LICENSES_INTRO: &str =
+    "Licenses are sold together with support (R1): with your running contract, or a new one.";
+pub const SUPPORT_WITH_ACTIVE: &str = "Extend my running contract";
+pub const SUPPORT_WITH_NEW: &str = "Buy a new support contract";
+pub const FIELD_SUPPORT: &str = "Support for the added licenses";
+pub const OWNED: &str = "owned";
+pub const UPDATES_TITLE: &str = "Version updates";
+pub const UPDATES_INTRO: &str =
+    "While your plan includes new versions, moving to the latest version is free (R4).";
+pub const UPDATE_TO: &str = "Update to";
+pub const ORDERS_TITLE: &str = "Orders and invoices";
+pub const NO_ORDERS: &str = "No orders yet.";
+pub const ORDER_TITLE: &str = "Order";
+pub const INVOICE_TITLE: &str = "Invoice";
+pub const INVOICE_ISSUED: &str = "Issue date";
+pub const INVOICE_DUE: &str = "Due date";
+pub const INVOICE_STATUS: &str = "Status";
+pub const PAID: &str = "Paid";
+pub const UNPAID: &str = "Unpaid";
+pub const PRINT_INVOICE: &str = "Print-friendly invoice";
+pub const COL_DATE: &str = "Date";
+pub const COL_WHAT: &str = "What";
+pub const COL_BY: &str = "By";
+pub const COL_INVOICE: &str = "Invoice";
+pub const COL_DESCRIPTION: &str = "Description";
+pub const COL_DETAIL: &str = "Computation";
+pub const CONTRACT_CHANGE: &str = "Contract";
+pub const HISTORY_TITLE: &str = "History";
+pub const NO_HISTORY: &str = "Nothing has happened yet.";
+pub const RENEW_NOW: &str = "Renew now";
+pub const ACTIONS_TITLE: &str = "What you can do";
+pub const GO_PLANS: &str = "Compare plans and prices";
+pub const GO_SUPPORT_NEW: &str = "Buy support";
+pub const GO_SUPPORT_RENEW: &str = "Renew support";
+pub const GO_LICENSES: &str = "Add licenses";
+pub const GO_UPDATES: &str = "Version updates";
+pub const GO_ORDERS: &str = "Orders and invoices";
+pub const GO_HISTORY: &str = "History";
+pub const GO_UPDATES_FIX: &str = "Go to version updates";
+
+pub fn order_kind(kind: crate::model::OrderKind) -> &'static str {
+    use crate::model::OrderKind::*;
+    match kind {
+        NewSupport => "New support contract",
+        Renewal => "Support renewal",
+        AddLicenses => "Additional licenses",
+    }
+}
+
+pub fn years(n: u32) -> String {
+    if n == 1 {
+        "1 year".into()
+    } else {
+        format!("{n} years")
+    }
+}
+
+pub fn renewal_due(days_left: u32) -> String {
+    format!("Your support ends in {days_left} days.")
+}
+
+/// The contract change an order makes, in words (R8, R10).
+pub fn contract_change(change: &crate::model::ContractChange) -> String {
+    use crate::model::ContractChange::*;
+    match change {
+        New { start, end } => format!("New contract: {start} – {end} (R10)."),
+        Renewal {
+            previous_end,
+            lapsed: false,
+            start,
+            end,
+        } => format!("Renewal after the current end {previous_end}: {start} – {end} (R10)."),
+        Renewal {
+            previous_end,
+            lapsed: true,
+            start,
+            end,
+        } => format!("Your contract lapsed on {previous_end}; the renewal runs {start} – {end} (R10)."),
+        Extended {
+            owned,
+            added,
+            years,
+            days,
+            old_end,
+            new_end,
+        } => format!(
+            "R8: the contract end moves by ceil(365 × {years} × {added} / ({owned} + {added})) = {days} days: {old_end} → {new_end}."
+        ),
+    }
+}
+
+pub fn support_formula(
+    percent: &str,
+    license_total: &str,
+    years: u32,
+    exact: &str,
+    amount: &str,
+) -> String {
+    format!("{percent} × {license_total} × {years} = {exact} → {amount} ({ROUNDING_NOTE})")
+}
+
+pub fn end_date_change(before: Option<chrono::NaiveDate>, after: chrono::NaiveDate) -> String {
+    match before {
+        Some(before) if before != after => format!("End date {before} → {after}"),
+        _ => format!("Ends {after}"),
+    }
 }

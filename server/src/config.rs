@@ -18,6 +18,8 @@ pub struct Config {
     pub demo: bool,
     /// `PORTAL_TODAY=YYYY-MM-DD` pins "today" for contract arithmetic (tests, demos).
     pub today: Option<NaiveDate>,
+    /// `PORTAL_CURRENCY`, default `EUR`: the one currency of prices and invoices (ISO 4217).
+    pub currency: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +52,7 @@ impl Config {
             secure_cookies: flag("PORTAL_SECURE_COOKIES"),
             demo: flag("PORTAL_DEMO"),
             today,
+            currency: get("PORTAL_CURRENCY").unwrap_or_else(|| "EUR".into()),
         })
     }
 }

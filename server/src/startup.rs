@@ -73,6 +73,7 @@ impl Application {
         let state = AppState {
             db: pools.app,
             clock: config.today.map(Clock::fixed).unwrap_or_default(),
+            currency: config.currency.clone(),
             leptos_options,
         };
         let session_layer = SessionManagerLayer::new(sessions)

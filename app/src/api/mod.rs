@@ -4,11 +4,20 @@
 
 pub mod account;
 pub mod auth;
+pub mod orders;
 pub mod plans;
+pub mod purchase;
+pub mod updates;
 
-pub use account::{dashboard, Dashboard as DashboardFn};
+pub use account::dashboard;
 pub use auth::{login, logout, Login, Logout};
-pub use plans::{plan_matrix, PlanMatrix as PlanMatrixFn};
+pub use orders::{history, order, orders};
+pub use plans::plan_matrix;
+pub use purchase::{
+    buy_licenses, buy_support, license_options, license_quote, plan_offers, support_quote,
+    BuyLicenses, BuySupport,
+};
+pub use updates::{update_version, version_updates, UpdateVersion};
 
 #[cfg(feature = "ssr")]
 mod respond {

@@ -1,5 +1,9 @@
 //! Widgets shared by several pages.
 
+mod quote;
+
+pub use quote::QuoteBreakdown;
+
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -14,5 +18,25 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             {error.to_string()}
         </p>
         {sign_in.then(|| view! { <a href="/login">{text::NAV_SIGN_IN}</a> })}
+    }
+}
+
+/// A rule refusal; R7 refusals point to the version-update page, their way forward.
+#[component]
+pub fn RuleNotice(message: String) -> impl IntoView {
+    let outdated = message.starts_with("R7");
+    view! {
+        <p class="error" role="alert">
+            {message}
+        </p>
+        {outdated.then(|| view! { <a href="/updates">{text::GO_UPDATES_FIX}</a> })}
+    }
+}
+
+/// Shows an error from any server function: rule refusals with their way forward.
+pub fn error_view(error: AppError) -> AnyView {
+    match error {
+        AppError::Rule(message) => view! { <RuleNotice message /> }.into_any(),
+        other => view! { <ErrorNotice error=other /> }.into_any(),
     }
 }

@@ -39,7 +39,8 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 </button>
             </ActionForm>
         </div>
-        <ContractCard status=dashboard.contract />
+        <ContractCard status=dashboard.contract.clone() />
+        <Actions status=dashboard.contract />
         <section class="card">
             <h2>{text::DASHBOARD_HOLDINGS}</h2>
             <p>
@@ -49,6 +50,42 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             </p>
             <HoldingsTable rows=dashboard.holdings />
         </section>
+    }
+}
+
+/// Days before the end from which the dashboard asks for a renewal.
+const RENEWAL_WINDOW_DAYS: u32 = 60;
+
+#[component]
+fn Actions(status: ContractStatus) -> impl IntoView {
+    let renew_soon = match &status {
+        ContractStatus::Active { days_left, .. } if *days_left <= RENEWAL_WINDOW_DAYS => {
+            Some(*days_left)
+        }
+        _ => None,
+    };
+    let support_label = if matches!(status, ContractStatus::None) {
+        text::GO_SUPPORT_NEW
+    } else {
+        text::GO_SUPPORT_RENEW
+    };
+    view! {
+        {renew_soon
+            .map(|days| {
+                view! {
+                    <p class="notice cta" data-testid="renewal-cta">
+                        {text::renewal_due(days)} " " <a href="/support">{text::RENEW_NOW}</a>
+                    </p>
+                }
+            })}
+        <nav class="card actions" aria-label=text::ACTIONS_TITLE>
+            <a href="/plans">{text::GO_PLANS}</a>
+            <a href="/support">{support_label}</a>
+            <a href="/licenses">{text::GO_LICENSES}</a>
+            <a href="/updates">{text::GO_UPDATES}</a>
+            <a href="/orders">{text::GO_ORDERS}</a>
+            <a href="/history">{text::GO_HISTORY}</a>
+        </nav>
     }
 }
 

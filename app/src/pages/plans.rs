@@ -3,18 +3,28 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::plan_matrix;
+use crate::api::{plan_matrix, plan_offers};
 use crate::components::ErrorNotice;
-use crate::model::PlanMatrix;
+use crate::model::{PlanMatrix, PlanOffers};
 use crate::text;
 
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let matrix = Resource::new(|| (), |_| plan_matrix());
+    let offers = Resource::new(|| (), |_| plan_offers());
     view! {
         <Title text=text::PLANS_TITLE />
         <h1>{text::PLANS_TITLE}</h1>
         <p>{text::PLANS_INTRO}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match offers.await {
+                    Ok(Some(offers)) => Some(view! { <Offers offers /> }.into_any()),
+                    Ok(None) => None,
+                    Err(error) => Some(view! { <ErrorNotice error /> }.into_any()),
+                }
+            })}
+        </Suspense>
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match matrix.await {
@@ -120,5 +130,72 @@ fn PlanTable(matrix: PlanMatrix) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Each plan priced on the signed-in company's own licenses, with why a plan is not available.
+#[component]
+fn Offers(offers: PlanOffers) -> impl IntoView {
+    let currency = offers.currency.clone();
+    let cards = offers
+        .offers
+        .into_iter()
+        .map(|offer| {
+            let currency = currency.clone();
+            let class = if offer.eligible { "card offer" } else { "card offer ineligible" };
+            let tier = offer.tier.clone();
+            let prices = offer
+                .prices
+                .into_iter()
+                .map(|(years, price)| {
+                    let link = offer
+                        .eligible
+                        .then(|| format!("/support?plan={tier}&years={years}"));
+                    view! {
+                        <li>
+                            {format!("{}: {price} {currency}", text::years(years))}
+                            {link.map(|href| view! { " " <a href=href>{text::CHOOSE_PLAN}</a> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let refusals = offer
+                .refusals
+                .into_iter()
+                .map(|message| {
+                    let fix = message
+                        .starts_with("R7")
+                        .then(|| view! { " " <a href="/updates">{text::GO_UPDATES_FIX}</a> });
+                    view! { <p class="notice">{message} {fix}</p> }
+                })
+                .collect_view();
+            view! {
+                <section class=class data-testid=format!("offer-{}", offer.tier)>
+                    <h3>
+                        {offer.name}
+                        {offer.current.then(|| view! { " " <span class="badge ok">{text::CURRENT_PLAN}</span> })}
+                        {(!offer.eligible).then(|| view! { " " <span class="badge warn">{text::NOT_AVAILABLE}</span> })}
+                    </h3>
+                    <ul class="prices">{prices}</ul>
+                    {refusals}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="offers">
+            <h2>{text::YOUR_PRICES}</h2>
+            <p>
+                {format!(
+                    "{}: {} {} ({} {})",
+                    text::YOUR_LICENSE_TOTAL,
+                    offers.license_total,
+                    offers.currency,
+                    offers.total_licenses,
+                    text::COL_QUANTITY.to_lowercase(),
+                )}
+            </p>
+            <div class="offer-grid">{cards}</div>
+        </section>
     }
 }

@@ -1,6 +1,11 @@
-//! Plans and their feature matrix.
+//! Products, the dated price list and the plans with their feature matrix.
 
-use crate::store::Db;
+use std::collections::BTreeMap;
+
+use domain::{Catalog, ConsultationArea, Percent, Plan, PlanTier, PriceEntry, PriceList, Product};
+use domain::{ProductId, ResponseTarget, Version};
+
+use crate::store::{corrupt, money, parse_date, Conn, Db};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PlanRecord {
@@ -22,12 +27,17 @@ pub struct AreaRecord {
 }
 
 pub async fn plans(db: &Db) -> Result<Vec<PlanRecord>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    plan_records(&mut conn).await
+}
+
+async fn plan_records(conn: &mut Conn) -> Result<Vec<PlanRecord>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, tier, name, percent_bp, includes_patches, includes_new_versions, min_licenses,
                 response_target_amount, response_target_unit
            FROM plans ORDER BY sort_order",
     )
-    .fetch_all(db)
+    .fetch_all(conn)
     .await
 }
 
@@ -39,7 +49,128 @@ pub async fn consultation_areas(db: &Db) -> Result<Vec<AreaRecord>, sqlx::Error>
 
 /// (plan id, area code) pairs: which plan covers which consultation area.
 pub async fn coverage(db: &Db) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    coverage_pairs(&mut conn).await
+}
+
+async fn coverage_pairs(conn: &mut Conn) -> Result<Vec<(i64, String)>, sqlx::Error> {
     sqlx::query_as("SELECT plan_id, area_code FROM plan_consultation_areas")
-        .fetch_all(db)
+        .fetch_all(conn)
         .await
+}
+
+/// A plan as the rules see it, with its database id.
+#[derive(Debug, Clone)]
+pub struct StoredPlan {
+    pub id: i64,
+    pub plan: Plan,
+}
+
+/// The plans on offer today, as domain values.
+pub async fn domain_plans(conn: &mut Conn) -> Result<Vec<StoredPlan>, sqlx::Error> {
+    let records = plan_records(conn).await?;
+    let coverage = coverage_pairs(conn).await?;
+    records
+        .into_iter()
+        .map(|record| {
+            let areas = coverage
+                .iter()
+                .filter(|(plan_id, _)| *plan_id == record.id)
+                .map(|(_, code)| parse_area(code))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(StoredPlan {
+                id: record.id,
+                plan: to_plan(&record, areas)?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn parse_area(code: &str) -> Result<ConsultationArea, sqlx::Error> {
+    code.parse::<ConsultationArea>().map_err(corrupt)
+}
+
+pub(crate) fn parse_tier(tier: &str) -> Result<PlanTier, sqlx::Error> {
+    tier.parse::<PlanTier>().map_err(corrupt)
+}
+
+pub(crate) fn to_plan(
+    record: &PlanRecord,
+    areas: Vec<ConsultationArea>,
+) -> Result<Plan, sqlx::Error> {
+    let amount = u32::try_from(record.response_target_amount).map_err(corrupt)?;
+    Ok(Plan {
+        tier: parse_tier(&record.tier)?,
+        name: record.name.clone(),
+        percent: percent(record.percent_bp)?,
+        consultation_areas: areas,
+        crucial_updates: record.includes_patches != 0,
+        includes_new_versions: record.includes_new_versions != 0,
+        response_target: if record.response_target_unit == "business_hours" {
+            ResponseTarget::BusinessHours(amount)
+        } else {
+            ResponseTarget::BusinessDays(amount)
+        },
+        min_licenses: u32::try_from(record.min_licenses).map_err(corrupt)?,
+    })
+}
+
+pub(crate) fn percent(basis_points: i64) -> Result<Percent, sqlx::Error> {
+    let bp = u32::try_from(basis_points).map_err(corrupt)?;
+    Percent::from_basis_points(bp).map_err(corrupt)
+}
+
+#[derive(sqlx::FromRow)]
+struct ProductRow {
+    id: i64,
+    name: String,
+    latest_version: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct PriceRow {
+    product_id: i64,
+    valid_from: String,
+    unit_price_minor: i64,
+}
+
+/// Every product with its whole price history: what a quote looks prices up in.
+pub async fn load_catalog(conn: &mut Conn) -> Result<Catalog, sqlx::Error> {
+    let products: Vec<ProductRow> =
+        sqlx::query_as("SELECT id, name, latest_version FROM products ORDER BY name")
+            .fetch_all(&mut *conn)
+            .await?;
+    let prices: Vec<PriceRow> =
+        sqlx::query_as("SELECT product_id, valid_from, unit_price_minor FROM price_list_entries")
+            .fetch_all(&mut *conn)
+            .await?;
+    let products = products
+        .into_iter()
+        .map(|p| {
+            Ok(Product {
+                id: ProductId(p.id),
+                name: p.name,
+                latest_version: Version::parse(&p.latest_version).map_err(corrupt)?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let entries = prices
+        .into_iter()
+        .map(|p| {
+            Ok(PriceEntry {
+                product_id: ProductId(p.product_id),
+                valid_from: parse_date(&p.valid_from)?,
+                price: money(p.unit_price_minor)?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Catalog::new(products, PriceList::new(entries).map_err(corrupt)?).map_err(corrupt)
+}
+
+/// Product names by id, for pages that list products.
+pub async fn product_names(conn: &mut Conn) -> Result<BTreeMap<i64, String>, sqlx::Error> {
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM products")
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
 }

@@ -2,17 +2,54 @@
 //!
 //! Queries go through sqlx's `Any` driver so that one implementation serves SQLite and
 //! PostgreSQL; that is why money is stored as integer minor units and dates as ISO text
-//! (see migrations/sqlite/0001_schema.sql).
+//! (see migrations/sqlite/0001_schema.sql). Functions that run several statements take a
+//! connection, so that callers can run them inside one transaction.
 
+pub mod audit;
 pub mod catalog;
 pub mod contacts;
 pub mod contracts;
 pub mod holdings;
+pub mod idempotency;
+pub mod orders;
+pub mod version_updates;
+
+use sqlx::{Any, Transaction};
 
 pub type Db = sqlx::AnyPool;
+pub type Conn = sqlx::AnyConnection;
+
+/// Starts a transaction that writes. On SQLite it takes the write lock up front
+/// (`BEGIN IMMEDIATE`), so concurrent purchases queue on the busy timeout instead of failing
+/// when two readers both try to upgrade to writers.
+pub async fn begin_write(db: &Db) -> Result<Transaction<'static, Any>, sqlx::Error> {
+    if db
+        .connect_options()
+        .database_url
+        .scheme()
+        .starts_with("sqlite")
+    {
+        db.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        db.begin().await
+    }
+}
 
 /// Dates are stored as ISO text; a malformed one is a corrupt row, reported as an internal error.
 pub(crate) fn parse_date(text: &str) -> Result<chrono::NaiveDate, sqlx::Error> {
     text.parse()
         .map_err(|e: chrono::ParseError| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// A stored value the domain refuses (negative money, bad version…) is a corrupt row.
+pub(crate) fn corrupt(error: impl std::error::Error + Send + Sync + 'static) -> sqlx::Error {
+    sqlx::Error::Decode(Box::new(error))
+}
+
+pub(crate) fn money(minor: i64) -> Result<domain::Money, sqlx::Error> {
+    domain::Money::from_minor(minor).map_err(corrupt)
+}
+
+pub(crate) fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }

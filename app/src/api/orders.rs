@@ -1,0 +1,134 @@
+//! The company's orders, invoices and history (own company only).
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model;
+
+#[server(endpoint = "orders")]
+pub async fn orders() -> Result<Vec<model::OrderRow>, AppError> {
+    use crate::{api, auth, state::app_state, store};
+    api::with_status(
+        async {
+            let app = app_state()?;
+            let who = auth::current_contact(&app).await?;
+            let orders = store::orders::for_company(&app.db, who.company_id).await?;
+            orders
+                .into_iter()
+                .map(|o| views::order_row(o, &app.currency))
+                .collect()
+        }
+        .await,
+    )
+}
+
+/// One order with its invoice. Another company's order is "not found", exactly like a missing one.
+#[server(endpoint = "order")]
+pub async fn order(id: i64) -> Result<model::OrderDetailView, AppError> {
+    use crate::{api, auth, state::app_state, store};
+    api::with_status(
+        async {
+            let app = app_state()?;
+            let who = auth::current_contact(&app).await?;
+            let detail = store::orders::detail(&app.db, who.company_id, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            views::order_detail(detail, who.company_name, &app.currency)
+        }
+        .await,
+    )
+}
+
+/// The company's audit trail, newest first.
+#[server(endpoint = "history")]
+pub async fn history() -> Result<Vec<model::HistoryEntry>, AppError> {
+    use crate::{api, auth, state::app_state, store};
+    api::with_status(
+        async {
+            let app = app_state()?;
+            let who = auth::current_contact(&app).await?;
+            let entries = store::audit::for_company(&app.db, who.company_id).await?;
+            Ok(entries
+                .into_iter()
+                .map(|e| model::HistoryEntry {
+                    at: e.at,
+                    actor: e.actor_name.unwrap_or(e.actor_kind),
+                    kind: e.kind,
+                    summary: e.summary,
+                })
+                .collect())
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+mod views {
+    use crate::error::AppError;
+    use crate::model;
+    use crate::store::orders::{OrderDetail, OrderSummary};
+    use crate::store::{catalog, money};
+
+    fn kind(kind: &str) -> model::OrderKind {
+        match kind {
+            "new_support" => model::OrderKind::NewSupport,
+            "renewal" => model::OrderKind::Renewal,
+            _ => model::OrderKind::AddLicenses,
+        }
+    }
+
+    pub fn order_row(o: OrderSummary, currency: &str) -> Result<model::OrderRow, AppError> {
+        Ok(model::OrderRow {
+            id: o.id,
+            kind: kind(&o.kind),
+            placed_at: o
+                .placed_at
+                .chars()
+                .take(16)
+                .collect::<String>()
+                .replace('T', " "),
+            placed_by: o.contact_name.unwrap_or_default(),
+            total: format!("{} {currency}", money(o.total_minor)?),
+            invoice_number: o.invoice_number,
+            paid: o.invoice_status == "paid",
+        })
+    }
+
+    pub fn order_detail(
+        d: OrderDetail,
+        company_name: String,
+        currency: &str,
+    ) -> Result<model::OrderDetailView, AppError> {
+        let lines = d
+            .lines
+            .into_iter()
+            .map(|l| {
+                let detail = match (l.percent_bp, l.years, l.price_valid_from) {
+                    (Some(bp), Some(years), _) => {
+                        format!("{} × {years}", catalog::percent(bp)?)
+                    }
+                    (_, _, Some(from)) => format!("list price from {from}"),
+                    _ => String::new(),
+                };
+                Ok(model::InvoiceLineView {
+                    description: l.description,
+                    quantity: u32::try_from(l.quantity).unwrap_or_default(),
+                    unit_price: money(l.unit_price_minor)?.to_string(),
+                    detail,
+                    amount: money(l.amount_minor)?.to_string(),
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        Ok(model::OrderDetailView {
+            order: order_row(d.summary, currency)?,
+            company_name,
+            signing_date: d.signing_date,
+            contract_end_before: d.contract_end_before,
+            contract_end_after: d.contract_end_after,
+            issue_date: d.issue_date,
+            due_date: d.due_date,
+            currency: d.currency,
+            lines,
+        })
+    }
+}

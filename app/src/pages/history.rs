@@ -1,0 +1,49 @@
+//! The company's history: every change, who made it and when.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::history;
+use crate::components::error_view;
+use crate::text;
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let entries = Resource::new(|| (), |_| history());
+    view! {
+        <Title text=text::HISTORY_TITLE />
+        <h1>{text::HISTORY_TITLE}</h1>
+        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match entries.await {
+                    Ok(entries) if entries.is_empty() => {
+                        view! { <p>{text::NO_HISTORY}</p> }.into_any()
+                    }
+                    Ok(entries) => {
+                        view! {
+                            <ol class="history">
+                                {entries
+                                    .into_iter()
+                                    .map(|e| {
+                                        view! {
+                                            <li>
+                                                <span class="muted">
+                                                    {e.at.chars().take(16).collect::<String>().replace('T', " ")}
+                                                    " · " {e.actor}
+                                                </span>
+                                                <br />
+                                                {e.summary}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => error_view(error),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,118 @@
+//! Buy or renew support: choose plan and whole years, see the quote, confirm (R6, R9, R10).
+//! The choice is a GET form and the confirm a POST form, so the flow works without JS.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{plan_matrix, support_quote, BuySupport};
+use crate::components::{error_view, QuoteBreakdown};
+use crate::model::{OrderKind, QuoteView};
+use crate::text;
+
+#[component]
+pub fn SupportPage() -> impl IntoView {
+    let query = use_query_map();
+    let plan = move || {
+        query
+            .read()
+            .get("plan")
+            .unwrap_or_else(|| "standard".into())
+    };
+    let years = move || {
+        query
+            .read()
+            .get("years")
+            .and_then(|y| y.trim().parse::<u32>().ok())
+            .unwrap_or(1)
+    };
+    let quote = Resource::new(move || (plan(), years()), |(p, y)| support_quote(p, y));
+    let plans = Resource::new(|| (), |_| plan_matrix());
+
+    view! {
+        <Title text=text::BUY_SUPPORT_TITLE />
+        <h1>{text::BUY_SUPPORT_TITLE}</h1>
+        <p>{text::SUPPORT_INTRO}</p>
+        <form method="get" action="/support" class="card choice">
+            <label>
+                {text::FIELD_PLAN}
+                <select name="plan" data-testid="plan-select">
+                    <Suspense>
+                        {move || Suspend::new(async move {
+                            let chosen = plan();
+                            plans
+                                .await
+                                .map(|m| {
+                                    m.plans
+                                        .into_iter()
+                                        .map(|p| {
+                                            let selected = p.tier == chosen;
+                                            view! {
+                                                <option value=p.tier selected=selected>
+                                                    {p.name}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                                .ok()
+                        })}
+                    </Suspense>
+                </select>
+            </label>
+            <label>
+                {text::FIELD_YEARS}
+                <input
+                    type="number"
+                    name="years"
+                    min="1"
+                    max="10"
+                    step="1"
+                    value=move || years().to_string()
+                    data-testid="years-input"
+                />
+            </label>
+            <button type="submit" class="secondary">
+                {text::SHOW_QUOTE}
+            </button>
+        </form>
+        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match quote.await {
+                    Ok(quote) => {
+                        view! { <SupportQuote quote plan=plan() years=years() /> }.into_any()
+                    }
+                    Err(error) => error_view(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SupportQuote(quote: QuoteView, plan: String, years: u32) -> impl IntoView {
+    let buy = ServerAction::<BuySupport>::new();
+    let heading = if quote.kind == OrderKind::Renewal {
+        text::RENEW_TITLE
+    } else {
+        text::BUY_SUPPORT_TITLE
+    };
+    let (digest, key) = (quote.digest.clone(), quote.idempotency_key.clone());
+    view! {
+        <p class="muted" data-testid="flow-kind">{heading}</p>
+        <QuoteBreakdown quote />
+        <ActionForm action=buy>
+            <input type="hidden" name="plan" value=plan />
+            <input type="hidden" name="years" value=years.to_string() />
+            <input type="hidden" name="digest" value=digest />
+            <input type="hidden" name="key" value=key />
+            <button type="submit" disabled=move || buy.pending().get()>
+                {text::CONFIRM_ORDER}
+            </button>
+        </ActionForm>
+        {move || match buy.value().get() {
+            Some(Err(error)) => Some(error_view(error)),
+            _ => None,
+        }}
+    }
+}

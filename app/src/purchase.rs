@@ -1,0 +1,420 @@
+//! Quoting and placing orders (R1, R2, R6–R11). Server-only.
+//!
+//! `price` turns what the contact asks for into a domain quote on the company's current state;
+//! `place` re-runs it inside one write transaction and writes the order, its invoice, the
+//! holdings and the contract change together, exactly once per idempotency key.
+
+use blake2::{Blake2s256, Digest};
+use chrono::NaiveDate;
+use domain::{
+    quote_license_purchase, quote_new_support, quote_renewal, ContractOutcome, LicenseOrderLine,
+    PlanTier, ProductId, Quantity, Quote, QuoteError, RuleViolation, SupportChoice, Years,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::ContactPrincipal;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::audit::{self, Actor};
+use crate::store::catalog::StoredPlan;
+use crate::store::contracts::StoredContract;
+use crate::store::orders::{LineKind, NewOrder, NewOrderLine, OrderKind};
+use crate::store::{self, Conn};
+
+/// Everything the rules need to know about one company, read in one go.
+pub struct CompanyState {
+    pub holdings: Vec<domain::Holding>,
+    /// Latest end first.
+    pub contracts: Vec<StoredContract>,
+    pub catalog: domain::Catalog,
+    pub plans: Vec<StoredPlan>,
+}
+
+impl CompanyState {
+    pub async fn load(conn: &mut Conn, company_id: i64) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            holdings: store::holdings::domain_holdings(conn, company_id).await?,
+            contracts: store::contracts::domain_contracts(conn, company_id).await?,
+            catalog: store::catalog::load_catalog(conn).await?,
+            plans: store::catalog::domain_plans(conn).await?,
+        })
+    }
+
+    pub fn active_contract(&self, today: NaiveDate) -> Option<&StoredContract> {
+        self.contracts.iter().find(|c| c.contract.is_active(today))
+    }
+
+    /// The contract a renewal follows: the one that ends last (it may be running, lapsed or a
+    /// renewal already signed).
+    pub fn latest_contract(&self) -> Option<&StoredContract> {
+        self.contracts.iter().max_by_key(|c| c.contract.end())
+    }
+
+    pub fn plan(&self, tier: PlanTier) -> Result<&StoredPlan, AppError> {
+        self.plans
+            .iter()
+            .find(|p| p.plan.tier == tier)
+            .ok_or(AppError::BadRequest)
+    }
+}
+
+/// What the contact asks to buy, as parsed from the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PurchaseRequest {
+    /// New support, or a renewal when the company has had a contract (R6: always all products).
+    Support { plan: PlanTier, years: u32 },
+    /// Additional licenses with support (R1).
+    Licenses {
+        lines: Vec<(ProductId, u32)>,
+        support: LicenseSupport,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LicenseSupport {
+    /// Covered by the running contract, extended under R8.
+    ActiveContract { years: u32 },
+    /// A new contract bought in the same order.
+    NewContract { plan: PlanTier, years: u32 },
+    /// Nothing chosen: refused by R1.
+    None,
+}
+
+impl PurchaseRequest {
+    /// Parses the form fields of the support flow.
+    pub fn support(plan: &str, years: u32) -> Result<Self, AppError> {
+        Ok(Self::Support {
+            plan: parse_tier(plan)?,
+            years,
+        })
+    }
+
+    /// Parses the form fields of the license flow: `lines` is `product_id:quantity,…`;
+    /// `support` is `active`, `new` (with `plan`) or empty.
+    pub fn licenses(lines: &str, support: &str, plan: &str, years: u32) -> Result<Self, AppError> {
+        let lines = lines
+            .split(',')
+            .filter(|item| !item.trim().is_empty())
+            .map(|item| {
+                let (id, qty) = item.split_once(':').ok_or(AppError::BadRequest)?;
+                let id: i64 = id.trim().parse().map_err(|_| AppError::BadRequest)?;
+                let qty: u32 = qty.trim().parse().map_err(|_| AppError::BadRequest)?;
+                Ok((ProductId(id), qty))
+            })
+            .filter(|line| !matches!(line, Ok((_, 0))))
+            .collect::<Result<Vec<_>, AppError>>()?;
+        let support = match support {
+            "active" => LicenseSupport::ActiveContract { years },
+            "new" => LicenseSupport::NewContract {
+                plan: parse_tier(plan)?,
+                years,
+            },
+            _ => LicenseSupport::None,
+        };
+        Ok(Self::Licenses { lines, support })
+    }
+
+    /// Identifies the request for R11: the same key must come with the same request.
+    pub fn fingerprint(&self) -> String {
+        digest_of(self)
+    }
+}
+
+fn parse_tier(plan: &str) -> Result<PlanTier, AppError> {
+    plan.parse().map_err(|_| AppError::BadRequest)
+}
+
+/// A quote, what it is, and what it changes.
+pub struct PricedOrder {
+    pub kind: OrderKind,
+    pub quote: Quote,
+    pub plan: Option<StoredPlan>,
+    pub extends_contract: Option<i64>,
+}
+
+impl PricedOrder {
+    /// Changes whenever anything the price depends on changes (price list, holdings, contract,
+    /// plan terms, date): a confirm carrying an older digest is refused as stale.
+    pub fn digest(&self) -> String {
+        digest_of(&self.quote)
+    }
+}
+
+/// Prices the request on the company's state as of `today`. Pure: reads nothing, writes nothing.
+pub fn price(
+    state: &CompanyState,
+    request: &PurchaseRequest,
+    today: NaiveDate,
+) -> Result<PricedOrder, AppError> {
+    match request {
+        PurchaseRequest::Support { plan, years } => {
+            let plan = state.plan(*plan)?;
+            let years = Years::new(*years).map_err(rule)?;
+            let (kind, quote) = match state.latest_contract() {
+                Some(previous) => (
+                    OrderKind::Renewal,
+                    quote_renewal(
+                        &previous.contract,
+                        &state.holdings,
+                        &plan.plan,
+                        years,
+                        today,
+                        &state.catalog,
+                    ),
+                ),
+                None => (
+                    OrderKind::NewSupport,
+                    quote_new_support(&state.holdings, &plan.plan, years, today, &state.catalog),
+                ),
+            };
+            Ok(PricedOrder {
+                kind,
+                quote: quote.map_err(quote_error)?,
+                plan: Some(plan.clone()),
+                extends_contract: None,
+            })
+        }
+        PurchaseRequest::Licenses { lines, support } => {
+            let added = lines
+                .iter()
+                .map(|(product_id, qty)| {
+                    state
+                        .catalog
+                        .product(*product_id)
+                        .ok_or(AppError::BadRequest)?;
+                    let quantity = Quantity::new(*qty).map_err(|_| AppError::BadRequest)?;
+                    Ok(LicenseOrderLine {
+                        product_id: *product_id,
+                        quantity,
+                    })
+                })
+                .collect::<Result<Vec<_>, AppError>>()?;
+            let active = state.active_contract(today);
+            let (choice, plan, extends) = match support {
+                LicenseSupport::ActiveContract { years } => {
+                    let years = Years::new(*years).map_err(rule)?;
+                    match active {
+                        Some(active) => {
+                            refuse_mixed_versions(state, &added)?;
+                            let choice = SupportChoice::ActiveContract {
+                                contract: active.contract.clone(),
+                                years,
+                            };
+                            (Some(choice), None, Some(active.id))
+                        }
+                        None => (None, None, None),
+                    }
+                }
+                LicenseSupport::NewContract { plan, years } => {
+                    let plan = state.plan(*plan)?;
+                    let years = Years::new(*years).map_err(rule)?;
+                    let choice = SupportChoice::NewContract {
+                        plan: plan.plan.clone(),
+                        years,
+                    };
+                    (Some(choice), Some(plan.clone()), None)
+                }
+                LicenseSupport::None => (None, None, None),
+            };
+            let quote = quote_license_purchase(
+                &state.holdings,
+                &added,
+                choice.as_ref(),
+                today,
+                &state.catalog,
+            )
+            .map_err(quote_error)?;
+            Ok(PricedOrder {
+                kind: OrderKind::AddLicenses,
+                quote,
+                plan,
+                extends_contract: extends,
+            })
+        }
+    }
+}
+
+/// A holding row has one version, and bought licenses are for the latest one: adding to a
+/// product still on an older version must wait for its update (R7's way forward applies).
+fn refuse_mixed_versions(state: &CompanyState, added: &[LicenseOrderLine]) -> Result<(), AppError> {
+    let outdated: Vec<_> = domain::rules::outdated_licenses(&state.holdings, &state.catalog)
+        .into_iter()
+        .filter(|o| added.iter().any(|a| a.product_id == o.product_id))
+        .collect();
+    if outdated.is_empty() {
+        Ok(())
+    } else {
+        Err(rule(RuleViolation::R7OutdatedVersions(outdated)))
+    }
+}
+
+fn rule(violation: RuleViolation) -> AppError {
+    AppError::Rule(violation.to_string())
+}
+
+fn quote_error(error: QuoteError) -> AppError {
+    match error {
+        QuoteError::Rule(violation) => rule(violation),
+        QuoteError::EmptyOrder => AppError::EmptyOrder,
+        other => {
+            tracing::error!(error = %other, "catalogue inconsistent with holdings");
+            AppError::Internal
+        }
+    }
+}
+
+fn digest_of(value: &impl Serialize) -> String {
+    let json = serde_json::to_vec(value).unwrap_or_default();
+    let hash = Blake2s256::digest(json);
+    hash.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// A fresh random key for a quote form (R11), 128 bits as hex.
+pub fn new_idempotency_key() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Places the order exactly once (R11) and returns its id.
+///
+/// Inside one write transaction: a key seen before returns its order (or R11 if the request
+/// differs); otherwise the quote is recomputed from the stored state (never from the browser),
+/// compared with the one shown, and order, lines, invoice, holdings, contract and audit entry
+/// are written together, or nothing is.
+pub async fn place(
+    app: &AppState,
+    who: &ContactPrincipal,
+    request: &PurchaseRequest,
+    shown_digest: &str,
+    key: &str,
+) -> Result<i64, AppError> {
+    if !(8..=100).contains(&key.len()) {
+        return Err(AppError::BadRequest);
+    }
+    let fingerprint = request.fingerprint();
+    let mut tx = store::begin_write(&app.db).await?;
+    if let Some(seen) = store::idempotency::find(&mut tx, who.company_id, key).await? {
+        return match seen.order_id {
+            Some(order_id) if seen.fingerprint == fingerprint => Ok(order_id),
+            _ => Err(rule(RuleViolation::R11ConflictingResubmission)),
+        };
+    }
+    let today = app.clock.today();
+    let state = CompanyState::load(&mut tx, who.company_id).await?;
+    let priced = price(&state, request, today)?;
+    if priced.digest() != shown_digest {
+        return Err(AppError::StaleQuote);
+    }
+    let now = store::now_rfc3339();
+    let quote = &priced.quote;
+
+    let before_end = state.latest_contract().map(|c| c.contract.end());
+    let contract_id = match (&quote.contract, priced.extends_contract, &priced.plan) {
+        (ContractOutcome::Extended { extension, .. }, Some(id), _) => {
+            store::contracts::extend(&mut tx, id, extension.new_end).await?;
+            id
+        }
+        (
+            ContractOutcome::New(contract) | ContractOutcome::Renewal { contract, .. },
+            _,
+            Some(plan),
+        ) => {
+            let years = quote.support.years.get();
+            store::contracts::insert(&mut tx, who.company_id, plan, contract, years, &now).await?
+        }
+        _ => {
+            tracing::error!("priced order without a contract to write");
+            return Err(AppError::Internal);
+        }
+    };
+    for line in &quote.licenses {
+        store::holdings::add_licenses(
+            &mut tx,
+            who.company_id,
+            line.product_id,
+            line.quantity,
+            &line.version,
+        )
+        .await?;
+    }
+    let order = NewOrder {
+        company_id: who.company_id,
+        contact_id: who.contact_id,
+        kind: priced.kind,
+        placed_at: now.clone(),
+        signing_date: quote.signing_date,
+        total: quote.total,
+        contract_id,
+        contract_end_before: match &quote.contract {
+            ContractOutcome::Extended { extension, .. } => Some(extension.old_end),
+            _ => before_end,
+        },
+        contract_end_after: quote.contract.contract().end(),
+        lines: order_lines(quote),
+    };
+    let order_id = store::orders::insert(&mut tx, &order, &app.currency).await?;
+    store::idempotency::insert(&mut tx, who.company_id, key, &fingerprint, order_id, &now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor: Actor::Contact(who.contact_id),
+            company_id: Some(who.company_id),
+            kind: order.kind.as_str(),
+            summary: format!(
+                "Order {order_id}: {} {}, contract now ends {}",
+                quote.total,
+                app.currency,
+                quote.contract.contract().end()
+            ),
+            before: Some(serde_json::json!({
+                "holdings": state.holdings,
+                "contract_end": before_end,
+            })),
+            after: Some(serde_json::json!({
+                "order_id": order_id,
+                "total": quote.total,
+                "contract": quote.contract,
+            })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(order_id, company_id = who.company_id, "order placed");
+    Ok(order_id)
+}
+
+fn order_lines(quote: &Quote) -> Vec<NewOrderLine> {
+    let licenses = quote.licenses.iter().map(|line| NewOrderLine {
+        kind: LineKind::License,
+        product_id: Some(line.product_id.get()),
+        description: format!("{} licenses, version {}", line.product_name, line.version),
+        quantity: line.quantity.get(),
+        unit_price: line.unit_price,
+        price_valid_from: Some(line.price_valid_from),
+        percent_bp: None,
+        years: None,
+        amount: line.amount,
+    });
+    let support = &quote.support;
+    let support_line = NewOrderLine {
+        kind: LineKind::Support,
+        product_id: None,
+        description: format!(
+            "{} support, {}: {} × {} × {}",
+            support.plan_name,
+            support.years,
+            support.percent,
+            support.license_total,
+            support.years.get()
+        ),
+        quantity: 1,
+        unit_price: support.amount,
+        price_valid_from: None,
+        percent_bp: Some(support.percent.basis_points()),
+        years: Some(support.years.get()),
+        amount: support.amount,
+    };
+    licenses.chain(std::iter::once(support_line)).collect()
+}
