@@ -7,6 +7,7 @@ use app::state::{AppState, Clock};
 use app::{shell, App};
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::Response;
 use axum::routing::get;
 use axum::serve::ListenerExt;
 use axum::Router;
@@ -144,8 +145,23 @@ fn router(state: AppState) -> Router {
         >(context, shell))
         .with_state(state)
         .merge(static_files)
+        .layer(axum::middleware::map_response(malformed_arguments_are_client_errors))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+/// Server functions reject undecodable arguments before our code runs, and leptos answers
+/// those with 500. They are the caller's fault: answer 400, as for any other bad request.
+async fn malformed_arguments_are_client_errors(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    if bytes.as_ref() == br#""BadRequest""# {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Liveness and readiness: answers 200 only when the database answers.

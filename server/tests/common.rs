@@ -135,3 +135,91 @@ impl TestApp {
         sqlx::AnyPool::connect(&self.database_url).await.unwrap()
     }
 }
+
+/// A server function's answer: status and JSON body.
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: serde_json::Value,
+}
+
+impl Answer {
+    /// The user-facing refusal message of a rule error (`{"Rule": "R2: …"}`).
+    pub fn rule(&self) -> String {
+        self.body["Rule"].as_str().unwrap_or_default().to_string()
+    }
+}
+
+impl TestApp {
+    pub async fn answer(&self, endpoint: &str, form: &[(&str, &str)], cookie: &str) -> Answer {
+        let response = self.call(endpoint, form, Some(cookie)).await;
+        let status = response.status();
+        let body = response.json().await.unwrap_or(serde_json::Value::Null);
+        Answer { status, body }
+    }
+
+    pub async fn support_quote(&self, cookie: &str, plan: &str, years: &str) -> Answer {
+        self.answer("support_quote", &[("plan", plan), ("years", years)], cookie)
+            .await
+    }
+
+    /// Quotes and confirms support in one go; returns the confirm's answer.
+    pub async fn buy_support(&self, cookie: &str, plan: &str, years: &str) -> Answer {
+        let quote = self.support_quote(cookie, plan, years).await;
+        assert_eq!(quote.status, StatusCode::OK, "quote: {}", quote.body);
+        self.confirm_support(cookie, plan, years, &quote.body).await
+    }
+
+    pub async fn confirm_support(&self, cookie: &str, plan: &str, years: &str, quote: &serde_json::Value) -> Answer {
+        let digest = quote["digest"].as_str().unwrap();
+        let key = quote["idempotency_key"].as_str().unwrap();
+        self.answer(
+            "buy_support",
+            &[("plan", plan), ("years", years), ("digest", digest), ("key", key)],
+            cookie,
+        )
+        .await
+    }
+
+    pub async fn license_quote(&self, cookie: &str, lines: &str, support: &str, plan: &str, years: &str) -> Answer {
+        self.answer(
+            "license_quote",
+            &[("lines", lines), ("support", support), ("plan", plan), ("years", years)],
+            cookie,
+        )
+        .await
+    }
+
+    pub async fn buy_licenses(&self, cookie: &str, lines: &str, support: &str, plan: &str, years: &str) -> Answer {
+        let quote = self.license_quote(cookie, lines, support, plan, years).await;
+        assert_eq!(quote.status, StatusCode::OK, "quote: {}", quote.body);
+        let digest = quote.body["digest"].as_str().unwrap();
+        let key = quote.body["idempotency_key"].as_str().unwrap();
+        self.answer(
+            "buy_licenses",
+            &[
+                ("lines", lines),
+                ("support", support),
+                ("plan", plan),
+                ("years", years),
+                ("digest", digest),
+                ("key", key),
+            ],
+            cookie,
+        )
+        .await
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        use sqlx::Row;
+        sqlx::query(sql)
+            .fetch_one(&self.db().await)
+            .await
+            .unwrap()
+            .get::<i64, _>(0)
+    }
+
+    pub async fn product_id(&self, name: &str) -> i64 {
+        self.count(&format!("SELECT id FROM products WHERE name = '{name}'"))
+            .await
+    }
+}
