@@ -24,5 +24,6 @@ e2e_dir=$(mktemp -d)
 trap 'rm -rf "$e2e_dir"' EXIT
 port=${PORTAL_E2E_PORT:-3100}
 export PORTAL_E2E_PORT=$port
-export PORTAL_E2E_SERVER="env DATABASE_URL=sqlite://$e2e_dir/e2e.db LEPTOS_SITE_ROOT=$ROOT/target/site LEPTOS_SITE_ADDR=127.0.0.1:$port PORTAL_DEMO=1 $CARGO_TARGET_DIR/release/server"
+# "Today" is pinned so that the tests can assert exact contract dates.
+export PORTAL_E2E_SERVER="env DATABASE_URL=sqlite://$e2e_dir/e2e.db LEPTOS_SITE_ROOT=$ROOT/target/site LEPTOS_SITE_ADDR=127.0.0.1:$port PORTAL_DEMO=1 PORTAL_TODAY=2026-11-25 $CARGO_TARGET_DIR/release/server"
 (cd end2end && npx playwright test)

@@ -1,5 +1,6 @@
-//! Demo data: the SPEC catalogue, the default plans and four demo companies, one per situation
-//! (no contract; active Standard with 7 licenses; an outdated version; a lapsed contract).
+//! Demo data: the SPEC catalogue, the default plans and demo companies, one per situation
+//! (no contract; active Standard with 7 licenses; an outdated version; a lapsed contract), plus
+//! two spare companies without support for trying a first purchase.
 //!
 //! Idempotent: every insert is keyed on a natural unique key and skipped when present, so
 //! seeding twice changes nothing. Runs in one transaction: a failed seed leaves no half-company.
@@ -112,7 +113,7 @@ pub struct CompanySeed {
     pub contract: Option<DemoContract>,
 }
 
-pub const DEMO_COMPANIES: [CompanySeed; 4] = [
+pub const DEMO_COMPANIES: [CompanySeed; 6] = [
     CompanySeed {
         name: "Northwind Trading",
         contact_name: "Anna Novak",
@@ -146,8 +147,30 @@ pub const DEMO_COMPANIES: [CompanySeed; 4] = [
         contact_name: "Dana Kovalenko",
         contact_email: "dana@tailspin.example",
         holdings: &[("Terrasoft Tourism", 2, "3.0.7")],
-        // Ended 40 days ago.
+        // Ended 41 days ago.
         contract: Some(("basic", -405, 1)),
+    },
+    // Two more companies without support, so that a first purchase can be tried (and is
+    // tested end to end on desktop and phone) without touching the four above.
+    CompanySeed {
+        name: "Litware Studios",
+        contact_name: "Edith Moroz",
+        contact_email: "edith@litware.example",
+        holdings: &[
+            ("Terrasoft CRM", 3, "3.4.1"),
+            ("Backup Utility", 1, "1.8.0"),
+        ],
+        contract: None,
+    },
+    CompanySeed {
+        name: "Adventure Works",
+        contact_name: "Femi Adeyemi",
+        contact_email: "femi@adventure.example",
+        holdings: &[
+            ("Terrasoft CRM", 3, "3.4.1"),
+            ("Backup Utility", 1, "1.8.0"),
+        ],
+        contract: None,
     },
 ];
 

@@ -145,7 +145,9 @@ fn router(state: AppState) -> Router {
         >(context, shell))
         .with_state(state)
         .merge(static_files)
-        .layer(axum::middleware::map_response(malformed_arguments_are_client_errors))
+        .layer(axum::middleware::map_response(
+            malformed_arguments_are_client_errors,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }
@@ -157,7 +159,9 @@ async fn malformed_arguments_are_client_errors(response: Response) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
     if bytes.as_ref() == br#""BadRequest""# {
         parts.status = StatusCode::BAD_REQUEST;
     }

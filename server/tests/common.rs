@@ -169,28 +169,60 @@ impl TestApp {
         self.confirm_support(cookie, plan, years, &quote.body).await
     }
 
-    pub async fn confirm_support(&self, cookie: &str, plan: &str, years: &str, quote: &serde_json::Value) -> Answer {
+    pub async fn confirm_support(
+        &self,
+        cookie: &str,
+        plan: &str,
+        years: &str,
+        quote: &serde_json::Value,
+    ) -> Answer {
         let digest = quote["digest"].as_str().unwrap();
         let key = quote["idempotency_key"].as_str().unwrap();
         self.answer(
             "buy_support",
-            &[("plan", plan), ("years", years), ("digest", digest), ("key", key)],
+            &[
+                ("plan", plan),
+                ("years", years),
+                ("digest", digest),
+                ("key", key),
+            ],
             cookie,
         )
         .await
     }
 
-    pub async fn license_quote(&self, cookie: &str, lines: &str, support: &str, plan: &str, years: &str) -> Answer {
+    pub async fn license_quote(
+        &self,
+        cookie: &str,
+        lines: &str,
+        support: &str,
+        plan: &str,
+        years: &str,
+    ) -> Answer {
         self.answer(
             "license_quote",
-            &[("lines", lines), ("support", support), ("plan", plan), ("years", years)],
+            &[
+                ("lines", lines),
+                ("support", support),
+                ("plan", plan),
+                ("years", years),
+            ],
             cookie,
         )
         .await
     }
 
-    pub async fn buy_licenses(&self, cookie: &str, lines: &str, support: &str, plan: &str, years: &str) -> Answer {
-        let quote = self.license_quote(cookie, lines, support, plan, years).await;
+    pub async fn buy_licenses(
+        &self,
+        cookie: &str,
+        lines: &str,
+        support: &str,
+        plan: &str,
+        years: &str,
+    ) -> Answer {
+        let quote = self
+            .license_quote(cookie, lines, support, plan, years)
+            .await;
         assert_eq!(quote.status, StatusCode::OK, "quote: {}", quote.body);
         let digest = quote.body["digest"].as_str().unwrap();
         let key = quote.body["idempotency_key"].as_str().unwrap();

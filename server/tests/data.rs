@@ -57,7 +57,7 @@ async fn demo_seeding_twice_changes_nothing() {
     let app = spawn_app().await;
     let db = app.db().await;
     let before = row_counts(&db).await;
-    assert_eq!(before[0], 4, "four demo companies");
+    assert_eq!(before[0], 6, "four demo situations and two spare companies");
     assert_eq!(before[3], 18, "the 18 products of SPEC.md");
     assert_eq!(before[5], 3, "three plans");
     let _again = spawn_sibling(&app).await; // seeds again on start-up

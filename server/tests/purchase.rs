@@ -22,7 +22,9 @@ async fn r9_r10_a_company_without_support_buys_standard_for_two_years() {
         json!({"New": {"start": "2026-11-25", "end": "2028-11-24"}})
     );
 
-    let placed = app.confirm_support(&anna, "standard", "2", &quote.body).await;
+    let placed = app
+        .confirm_support(&anna, "standard", "2", &quote.body)
+        .await;
     assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
     let order_id = placed.body.as_i64().unwrap();
 
@@ -30,13 +32,18 @@ async fn r9_r10_a_company_without_support_buys_standard_for_two_years() {
     assert_eq!(dashboard["contract"]["Active"]["plan_name"], "Standard");
     assert_eq!(dashboard["contract"]["Active"]["end"], "2028-11-24");
 
-    let order = app.answer("order", &[("id", &order_id.to_string())], &anna).await;
+    let order = app
+        .answer("order", &[("id", &order_id.to_string())], &anna)
+        .await;
     assert_eq!(order.status, StatusCode::OK);
     assert_eq!(order.body["order"]["total"], "1180.00 EUR");
     assert_eq!(order.body["issue_date"], "2026-11-25");
     assert_eq!(order.body["due_date"], "2026-12-25");
     assert_eq!(order.body["order"]["paid"], false);
-    assert!(order.body["order"]["invoice_number"].as_str().unwrap().starts_with("INV-2026-"));
+    assert!(order.body["order"]["invoice_number"]
+        .as_str()
+        .unwrap()
+        .starts_with("INV-2026-"));
 
     let history = app.answer("history", &[], &anna).await;
     assert_eq!(history.body[0]["kind"], "new_support");
@@ -81,13 +88,19 @@ async fn r7_outdated_versions_block_support_and_r4_updates_them_for_free() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let message = refused.rule();
     assert!(message.starts_with("R7"), "{message}");
-    assert!(message.contains("HIS Medicine") && message.contains("2.4.0") && message.contains("2.5.0"));
+    assert!(
+        message.contains("HIS Medicine") && message.contains("2.4.0") && message.contains("2.5.0")
+    );
 
     let his = app.product_id("HIS Medicine").await.to_string();
-    let updated = app.answer("update_version", &[("product_id", &his)], &chen).await;
+    let updated = app
+        .answer("update_version", &[("product_id", &his)], &chen)
+        .await;
     assert_eq!(updated.status, StatusCode::OK, "{}", updated.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM version_updates").await, 1);
-    let again = app.answer("update_version", &[("product_id", &his)], &chen).await;
+    let again = app
+        .answer("update_version", &[("product_id", &his)], &chen)
+        .await;
     assert!(again.rule().starts_with("R4"), "{}", again.rule());
 
     let renewal = app.support_quote(&chen, "standard", "1").await;
@@ -104,11 +117,16 @@ async fn r4_no_free_update_without_an_active_plan_that_includes_new_versions() {
         .await
         .unwrap();
     let tourism = app.product_id("Terrasoft Tourism").await.to_string();
-    let refused = app.answer("update_version", &[("product_id", &tourism)], &dana).await;
+    let refused = app
+        .answer("update_version", &[("product_id", &tourism)], &dana)
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.rule().starts_with("R4"), "{}", refused.rule());
     let options = app.answer("version_updates", &[], &dana).await;
-    assert!(options.body[0]["allowed"]["Err"].as_str().unwrap().starts_with("R4"));
+    assert!(options.body[0]["allowed"]["Err"]
+        .as_str()
+        .unwrap()
+        .starts_with("R4"));
 }
 
 #[tokio::test]
@@ -171,7 +189,11 @@ async fn r1_licenses_are_sold_only_with_support() {
         let refused = app
             .license_quote(&anna, &format!("{crm}:2"), support, "", "1")
             .await;
-        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{support:?}");
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{support:?}"
+        );
         assert!(refused.rule().starts_with("R1"), "{}", refused.rule());
     }
     let (_, dashboard) = app.dashboard(Some(&anna)).await;
@@ -195,7 +217,11 @@ async fn r11_a_repeated_confirm_returns_the_first_order() {
     other["digest"] = json!("0000");
     let conflicting = app.confirm_support(&anna, "standard", "1", &other).await;
     assert_eq!(conflicting.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(conflicting.rule().starts_with("R11"), "{}", conflicting.rule());
+    assert!(
+        conflicting.rule().starts_with("R11"),
+        "{}",
+        conflicting.rule()
+    );
 }
 
 #[tokio::test]
@@ -211,7 +237,9 @@ async fn r11_a_stale_quote_is_refused() {
     .execute(&app.db().await)
     .await
     .unwrap();
-    let refused = app.confirm_support(&anna, "standard", "1", &quote.body).await;
+    let refused = app
+        .confirm_support(&anna, "standard", "1", &quote.body)
+        .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert_eq!(refused.body, json!("StaleQuote"));
     assert_eq!(app.count("SELECT COUNT(*) FROM orders").await, 0);
@@ -254,7 +282,10 @@ async fn r11_fifty_concurrent_purchases_with_different_keys_make_one_contract() 
             .map(|q| app.confirm_support(&anna, "standard", "1", q)),
     )
     .await;
-    let succeeded = answers.iter().filter(|a| a.status == StatusCode::OK).count();
+    let succeeded = answers
+        .iter()
+        .filter(|a| a.status == StatusCode::OK)
+        .count();
     assert_eq!(succeeded, 1);
     assert!(answers
         .iter()
@@ -277,16 +308,21 @@ async fn a_purchase_that_fails_midway_changes_nothing() {
     .execute(&db)
     .await
     .unwrap();
-    let before_end = app.count("SELECT COUNT(*) FROM contracts WHERE end_date = '2027-07-27'").await;
+    let before_end = app
+        .count("SELECT COUNT(*) FROM contracts WHERE end_date = '2027-07-27'")
+        .await;
     let sales = app.product_id("Terrasoft Sales").await;
-    let failed = app.buy_licenses(&boris, &format!("{sales}:3"), "active", "", "1").await;
+    let failed = app
+        .buy_licenses(&boris, &format!("{sales}:3"), "active", "", "1")
+        .await;
     assert_eq!(failed.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(failed.body, json!("Internal"), "no internal detail leaks");
     assert_eq!(app.count("SELECT COUNT(*) FROM orders").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM order_lines").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM idempotency_keys").await, 0);
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM contracts WHERE end_date = '2027-07-27'").await,
+        app.count("SELECT COUNT(*) FROM contracts WHERE end_date = '2027-07-27'")
+            .await,
         before_end
     );
     let (_, dashboard) = app.dashboard(Some(&boris)).await;
@@ -298,8 +334,15 @@ async fn a_contact_cannot_see_another_companys_order() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
     let boris = app.login_as("Contoso Logistics").await;
-    let order_id = app.buy_support(&anna, "basic", "1").await.body.as_i64().unwrap();
-    let theirs = app.answer("order", &[("id", &order_id.to_string())], &boris).await;
+    let order_id = app
+        .buy_support(&anna, "basic", "1")
+        .await
+        .body
+        .as_i64()
+        .unwrap();
+    let theirs = app
+        .answer("order", &[("id", &order_id.to_string())], &boris)
+        .await;
     let missing = app.answer("order", &[("id", "999999")], &boris).await;
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
     assert_eq!(theirs.body, missing.body, "refusal reveals nothing");
@@ -339,7 +382,10 @@ async fn every_company_function_refuses_anonymous_callers() {
     // The plan offers are public: anonymous callers just get none.
     let offers = app.call("plan_offers", &[], None).await;
     assert_eq!(offers.status(), StatusCode::OK);
-    assert_eq!(offers.json::<serde_json::Value>().await.unwrap(), json!(null));
+    assert_eq!(
+        offers.json::<serde_json::Value>().await.unwrap(),
+        json!(null)
+    );
 }
 
 #[tokio::test]
@@ -349,7 +395,10 @@ async fn plan_offers_are_priced_on_the_companys_own_licenses() {
     let offers = app.answer("plan_offers", &[], &anna).await.body;
     assert_eq!(offers["license_total"], "2950.00");
     let standard = &offers["offers"][1];
-    assert_eq!(standard["prices"], json!([[1, "590.00"], [2, "1180.00"], [3, "1770.00"]]));
+    assert_eq!(
+        standard["prices"],
+        json!([[1, "590.00"], [2, "1180.00"], [3, "1770.00"]])
+    );
     let premium = &offers["offers"][2];
     assert_eq!(premium["eligible"], false);
     assert!(premium["refusals"][0].as_str().unwrap().starts_with("R2"));
@@ -360,7 +409,9 @@ async fn plan_offers_are_priced_on_the_companys_own_licenses() {
 }
 
 /// Polls every future at once on this task: enough concurrency to hit the server's pool.
-async fn futures_join_all<F: std::future::Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
+async fn futures_join_all<F: std::future::Future>(
+    futures: impl IntoIterator<Item = F>,
+) -> Vec<F::Output> {
     let handles: Vec<_> = futures.into_iter().map(Box::pin).collect();
     let mut outputs: Vec<Option<F::Output>> = handles.iter().map(|_| None).collect();
     let mut handles: Vec<_> = handles.into_iter().map(Some).collect();
