@@ -98,6 +98,7 @@ pub const QUOTE_SUPPORT: &str = "Support";
 pub const QUOTE_BASIS: &str = "Licenses the support price is based on";
 pub const QUOTE_TOTAL: &str = "Total";
 pub const COL_VERSION: &str = "Version";
+pub const COL_QTY: &str = "Quantity";
 pub const COL_UNIT_PRICE: &str = "Unit price";
 pub const COL_PRICE_FROM: &str = "List price from";
 pub const COL_AMOUNT: &str = "Amount";

@@ -61,3 +61,26 @@ test('compare plans, buy Standard for 2 years, see the invoice, add 3 licenses',
   await page.goto('/orders');
   await expect(page.getByTestId('order-row')).toHaveCount(2);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a renewal can be quoted and confirmed with plain HTML forms', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('boris@contoso.example');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+
+    await page.goto('/support');
+    await page.getByTestId('plan-select').selectOption('basic');
+    await page.getByTestId('years-input').fill('1');
+    await page.getByRole('button', { name: 'Show quote' }).click();
+    await expect(page).toHaveURL(/plan=basic&years=1/);
+    await expect(page.getByTestId('flow-kind')).toHaveText('Renew support');
+    await expect(page.getByTestId('contract-change')).toContainText('Renewal after the current end');
+    await page.getByRole('button', { name: 'Confirm order' }).click();
+    await expect(page).toHaveURL(/\/orders\/\d+$/);
+    await expect(page.getByTestId('invoice')).toContainText('Basic support, 1 year');
+  });
+});

@@ -226,6 +226,16 @@ mod views {
         })
     }
 
+    /// The unrounded amount with every significant digit, but never fewer than cents:
+    /// "480.00", "199.998".
+    fn exact(amount: rust_decimal::Decimal) -> String {
+        let mut amount = amount.normalize();
+        if amount.scale() < 2 {
+            amount.rescale(2);
+        }
+        amount.to_string()
+    }
+
     fn line_view(line: &LicenseLine) -> model::LineView {
         model::LineView {
             product: line.product_name.clone(),
@@ -260,7 +270,7 @@ mod views {
                 years: support.years.get(),
                 basis: support.basis.iter().map(line_view).collect(),
                 license_total: support.license_total.to_string(),
-                exact_amount: support.exact_amount.normalize().to_string(),
+                exact_amount: exact(support.exact_amount),
                 amount: support.amount.to_string(),
             },
             total: quote.total.to_string(),

@@ -136,7 +136,6 @@ pub fn InvoicePage() -> impl IntoView {
 
 #[component]
 fn Invoice(detail: OrderDetailView) -> impl IntoView {
-    let currency = detail.currency.clone();
     view! {
         <section class="card invoice" data-testid="invoice">
             <h2>{format!("{} {}", text::INVOICE_TITLE, detail.order.invoice_number)}</h2>
@@ -153,7 +152,7 @@ fn Invoice(detail: OrderDetailView) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{text::COL_DESCRIPTION}</th>
-                        <th scope="col">{text::COL_QUANTITY}</th>
+                        <th scope="col">{text::COL_QTY}</th>
                         <th scope="col">{text::COL_UNIT_PRICE}</th>
                         <th scope="col">{text::COL_DETAIL}</th>
                         <th scope="col">{text::COL_AMOUNT}</th>
@@ -167,7 +166,7 @@ fn Invoice(detail: OrderDetailView) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td data-label=text::COL_DESCRIPTION>{l.description}</td>
-                                    <td data-label=text::COL_QUANTITY>{l.quantity}</td>
+                                    <td data-label=text::COL_QTY>{l.quantity}</td>
                                     <td data-label=text::COL_UNIT_PRICE>{l.unit_price}</td>
                                     <td data-label=text::COL_DETAIL>{l.detail}</td>
                                     <td data-label=text::COL_AMOUNT>{l.amount}</td>
@@ -180,7 +179,6 @@ fn Invoice(detail: OrderDetailView) -> impl IntoView {
             <p class="total">
                 {text::QUOTE_TOTAL} ": " <strong data-testid="invoice-total">{detail.order.total}</strong>
             </p>
-            <p class="muted">{currency}</p>
         </section>
     }
 }
