@@ -113,15 +113,18 @@ pub struct CompanySeed {
     pub contract: Option<DemoContract>,
 }
 
+/// 3 × CRM + 1 × Backup Utility: 4 licenses (one short of Premium), all up to date.
+const STARTER_HOLDINGS: &[(&str, i64, &str)] = &[
+    ("Terrasoft CRM", 3, "3.4.1"),
+    ("Backup Utility", 1, "1.8.0"),
+];
+
 pub const DEMO_COMPANIES: [CompanySeed; 6] = [
     CompanySeed {
         name: "Northwind Trading",
         contact_name: "Anna Novak",
         contact_email: "anna@northwind.example",
-        holdings: &[
-            ("Terrasoft CRM", 3, "3.4.1"),
-            ("Backup Utility", 1, "1.8.0"),
-        ],
+        holdings: STARTER_HOLDINGS,
         contract: None,
     },
     CompanySeed {
@@ -156,20 +159,14 @@ pub const DEMO_COMPANIES: [CompanySeed; 6] = [
         name: "Litware Studios",
         contact_name: "Edith Moroz",
         contact_email: "edith@litware.example",
-        holdings: &[
-            ("Terrasoft CRM", 3, "3.4.1"),
-            ("Backup Utility", 1, "1.8.0"),
-        ],
+        holdings: STARTER_HOLDINGS,
         contract: None,
     },
     CompanySeed {
         name: "Adventure Works",
         contact_name: "Femi Adeyemi",
         contact_email: "femi@adventure.example",
-        holdings: &[
-            ("Terrasoft CRM", 3, "3.4.1"),
-            ("Backup Utility", 1, "1.8.0"),
-        ],
+        holdings: STARTER_HOLDINGS,
         contract: None,
     },
 ];

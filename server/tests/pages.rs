@@ -96,7 +96,12 @@ async fn static_bundle_is_served_with_revalidation_headers() {
 async fn the_dashboard_calls_for_renewal_from_sixty_days_before_the_end() {
     let app = spawn_app().await;
     let cookie = app.login_as("Contoso Logistics").await;
-    let html = app.get("/dashboard", Some(&cookie)).await.text().await.unwrap();
+    let html = app
+        .get("/dashboard", Some(&cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(!html.contains("renewal-cta"), "245 days left: no call yet");
 
     // Today is 2026-11-25: an end on 2027-01-23 leaves 60 days, counting today.
@@ -104,7 +109,12 @@ async fn the_dashboard_calls_for_renewal_from_sixty_days_before_the_end() {
         .execute(&app.db().await)
         .await
         .unwrap();
-    let html = app.get("/dashboard", Some(&cookie)).await.text().await.unwrap();
+    let html = app
+        .get("/dashboard", Some(&cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("renewal-cta"));
     assert!(html.contains("Your support ends in 60 days."));
 }

@@ -4,6 +4,25 @@ mod quote;
 
 pub use quote::QuoteBreakdown;
 
+/// The whole-years field of the support forms (R6: 1 or more).
+#[component]
+pub fn YearsField(#[prop(into)] value: Signal<String>) -> impl IntoView {
+    view! {
+        <label>
+            {text::FIELD_YEARS}
+            <input
+                type="number"
+                name="years"
+                min="1"
+                max="10"
+                step="1"
+                value=value
+                data-testid="years-input"
+            />
+        </label>
+    }
+}
+
 use leptos::prelude::*;
 
 use crate::error::AppError;

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{license_options, license_quote, BuyLicenses};
-use crate::components::{error_view, QuoteBreakdown};
+use crate::components::{error_view, QuoteBreakdown, YearsField};
 use crate::model::{LicenseOptions, QuoteView};
 use crate::text;
 
@@ -166,17 +166,7 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
                 <label>
                     {text::FIELD_PLAN} <select name="plan">{plan_options}</select>
                 </label>
-                <label>
-                    {text::FIELD_YEARS}
-                    <input
-                        type="number"
-                        name="years"
-                        min="1"
-                        max="10"
-                        step="1"
-                        value=choice.years.to_string()
-                    />
-                </label>
+                <YearsField value=choice.years.to_string() />
             </fieldset>
             <button type="submit" class="secondary">
                 {text::SHOW_QUOTE}

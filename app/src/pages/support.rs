@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{plan_matrix, support_quote, BuySupport};
-use crate::components::{error_view, QuoteBreakdown};
+use crate::components::{error_view, QuoteBreakdown, YearsField};
 use crate::model::{OrderKind, QuoteView};
 use crate::text;
 
@@ -60,18 +60,7 @@ pub fn SupportPage() -> impl IntoView {
                     </Suspense>
                 </select>
             </label>
-            <label>
-                {text::FIELD_YEARS}
-                <input
-                    type="number"
-                    name="years"
-                    min="1"
-                    max="10"
-                    step="1"
-                    value=move || years().to_string()
-                    data-testid="years-input"
-                />
-            </label>
+            <YearsField value=Signal::derive(move || years().to_string()) />
             <button type="submit" class="secondary">
                 {text::SHOW_QUOTE}
             </button>
