@@ -42,23 +42,46 @@ pub async fn session() -> Result<Session, AppError> {
     })
 }
 
+/// A vendor admin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminPrincipal {
+    pub admin_id: i64,
+    pub name: String,
+}
+
 /// Starts an authenticated session. The id is cycled so that an id planted before login
 /// (session fixation) is worthless afterwards.
-pub async fn sign_in_contact(
-    session: &Session,
-    contact_id: i64,
-    epoch: i64,
-) -> Result<(), AppError> {
+pub async fn sign_in(session: &Session, role: Role, id: i64, epoch: i64) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
-    let user = SessionUser {
-        role: Role::Contact,
-        id: contact_id,
-        epoch,
-    };
+    let user = SessionUser { role, id, epoch };
     session
         .insert(SESSION_USER_KEY, user)
         .await
         .map_err(session_error)
+}
+
+async fn session_user(role: Role) -> Result<(Session, SessionUser), AppError> {
+    let session = session().await?;
+    let user: Option<SessionUser> = session.get(SESSION_USER_KEY).await.map_err(session_error)?;
+    match user {
+        Some(user) if user.role == role => Ok((session, user)),
+        // Signed in, but in the other role: refused, without ending that session.
+        Some(_) => Err(AppError::Forbidden),
+        None => Err(AppError::NotSignedIn),
+    }
+}
+
+/// The calling admin, or `NotSignedIn` / `Forbidden` (a contact). Admin accounts are checked
+/// like contacts: disabled or epoch moved on ends the session.
+pub async fn current_admin(state: &AppState) -> Result<AdminPrincipal, AppError> {
+    let (session, user) = session_user(Role::Admin).await?;
+    match store::admins::active_principal(&state.db, user.id, user.epoch).await? {
+        Some(principal) => Ok(principal),
+        None => {
+            sign_out(&session).await?;
+            Err(AppError::NotSignedIn)
+        }
+    }
 }
 
 /// Ends the session server-side: the row is deleted, so the old cookie is worthless.
@@ -69,11 +92,7 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
 /// The calling contact, or `NotSignedIn`. A session whose account was disabled or whose epoch
 /// moved on is ended here.
 pub async fn current_contact(state: &AppState) -> Result<ContactPrincipal, AppError> {
-    let session = session().await?;
-    let user: Option<SessionUser> = session.get(SESSION_USER_KEY).await.map_err(session_error)?;
-    let Some(user) = user.filter(|u| u.role == Role::Contact) else {
-        return Err(AppError::NotSignedIn);
-    };
+    let (session, user) = session_user(Role::Contact).await?;
     match store::contacts::active_principal(&state.db, user.id, user.epoch).await? {
         Some(principal) => Ok(principal),
         None => {

@@ -15,6 +15,15 @@ pub enum AppError {
     NotSignedIn,
     #[error("{}", text::ERR_INVALID_CREDENTIALS)]
     InvalidCredentials,
+    /// Signed in, but this is not for this role (a contact calling an admin function).
+    #[error("{}", text::ERR_FORBIDDEN)]
+    Forbidden,
+    /// A form value the user can fix (e.g. a password too short); the message says how.
+    #[error("{0}")]
+    Invalid(String),
+    /// An invitation or reset link that is unknown, used or expired.
+    #[error("{}", text::ERR_LINK_INVALID)]
+    LinkInvalid,
     /// Also used when the caller may not see the target: refusing must not reveal existence.
     #[error("{}", text::ERR_NOT_FOUND)]
     NotFound,
@@ -37,6 +46,8 @@ impl AppError {
         match self {
             AppError::NotSignedIn | AppError::InvalidCredentials => 401,
             AppError::NotFound => 404,
+            AppError::Forbidden => 403,
+            AppError::Invalid(_) | AppError::LinkInvalid => 422,
             AppError::Rule(_) | AppError::EmptyOrder => 422,
             AppError::StaleQuote => 409,
             AppError::BadRequest => 400,

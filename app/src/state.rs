@@ -14,6 +14,9 @@ pub struct AppState {
     pub clock: Clock,
     /// The one currency of every price and invoice (ISO 4217 code).
     pub currency: String,
+    pub mailer: crate::mail::Mailer,
+    /// Where the portal is reached from outside, for links in mail (no trailing slash).
+    pub public_url: String,
     pub leptos_options: LeptosOptions,
 }
 

@@ -16,6 +16,28 @@ pub const LOGIN_SIGNED_OUT: &str = "You have been signed out.";
 pub const ERR_NOT_SIGNED_IN: &str = "Please sign in to continue.";
 pub const ERR_INVALID_CREDENTIALS: &str = "The email or password is incorrect.";
 pub const ERR_NOT_FOUND: &str = "Not found.";
+pub const ERR_EMAIL: &str = "Enter a valid email address.";
+pub const ERR_PASSWORD_SHORT: &str = "Choose a password of at least 12 characters.";
+pub const ERR_REQUIRED: &str = "Fill in every field.";
+pub const ERR_NAME_TAKEN: &str = "That name is already in use.";
+pub const ERR_EMAIL_TAKEN: &str = "That email belongs to another account.";
+pub const ERR_DATE: &str = "Enter a date as YYYY-MM-DD.";
+pub const ERR_PRICE_IN_PAST: &str =
+    "A new price cannot take effect in the past: prices in force are cited by contracts.";
+pub const ERR_PRICE_EXISTS: &str =
+    "That product already has a price from that day; price entries are never overwritten.";
+pub const ERR_PRICE_IN_FORCE: &str =
+    "Only a price that has not taken effect yet can be withdrawn; prices in force are cited by contracts.";
+pub const ERR_PERCENT: &str = "Enter a percentage between 0 and 100, with at most two decimals.";
+pub const ERR_RESPONSE_TARGET: &str = "The response target must be at least 1.";
+pub const INVITATION_SUBJECT: &str = "Your Support Portal account";
+pub const RESET_SUBJECT: &str = "Reset your Support Portal password";
+pub const ANSWERED_SUBJECT: &str = "Your consultation request was answered";
+pub const AREA_OTHER: &str = "Other (outside the support areas, e.g. LAN or OS setup)";
+pub const ERR_REQUEST_CLOSED: &str = "This request is closed; file a new one.";
+pub const ERR_FORBIDDEN: &str = "This page is for vendor staff only.";
+pub const ERR_LINK_INVALID: &str =
+    "This link is not valid any more (links work once and expire). Ask for a new one.";
 pub const ERR_INTERNAL: &str = "Something went wrong on our side. Please try again.";
 pub const ERR_BAD_REQUEST: &str = "The request could not be understood.";
 pub const ERR_STALE_QUOTE: &str =
@@ -210,4 +232,23 @@ pub fn end_date_change(before: Option<chrono::NaiveDate>, after: chrono::NaiveDa
         Some(before) if before != after => format!("End date {before} → {after}"),
         _ => format!("Ends {after}"),
     }
+}
+
+pub fn invitation_mail(name: &str, link: &str) -> String {
+    format!(
+        "Hello {name},\n\nYou are now your company's support contact on the Support Portal.\n\
+         Set your password with this link (it works once, for 72 hours):\n\n{link}\n"
+    )
+}
+
+pub fn reset_mail(name: &str, link: &str) -> String {
+    format!(
+        "Hello {name},\n\nSomeone asked to reset your Support Portal password. If it was you,\n\
+         choose a new one with this link (it works once, for 2 hours):\n\n{link}\n\n\
+         If it was not you, ignore this message.\n"
+    )
+}
+
+pub fn answered_mail(name: &str, subject: &str, link: &str) -> String {
+    format!("Hello {name},\n\nYour request \"{subject}\" has an answer:\n\n{link}\n")
 }

@@ -3,6 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::error::InvalidInput;
@@ -150,6 +151,72 @@ impl fmt::Display for ResponseTarget {
     }
 }
 
+/// Business hours are 09:00–17:00 UTC, Monday to Friday: the vendor's support desk.
+const BUSINESS_OPEN_HOUR: u32 = 9;
+const BUSINESS_CLOSE_HOUR: u32 = 17;
+
+impl ResponseTarget {
+    /// When the first answer to a request filed at `filed` is due.
+    ///
+    /// Business days skip Saturdays and Sundays and keep the time of day; business hours
+    /// count only 09:00–17:00 UTC on weekdays, so a request filed on Friday at 16:00 with a
+    /// 4-hour target is due on Monday at 12:00.
+    pub fn deadline(self, filed: DateTime<Utc>) -> DateTime<Utc> {
+        match self {
+            ResponseTarget::BusinessDays(days) => {
+                let mut due = filed;
+                let mut left = days;
+                while left > 0 {
+                    due += Duration::days(1);
+                    if is_weekday(due.date_naive()) {
+                        left -= 1;
+                    }
+                }
+                due
+            }
+            ResponseTarget::BusinessHours(hours) => {
+                let mut due = filed;
+                let mut minutes_left = i64::from(hours) * 60;
+                while minutes_left > 0 {
+                    let day = due.date_naive();
+                    let open = day
+                        .and_hms_opt(BUSINESS_OPEN_HOUR, 0, 0)
+                        .map(|t| t.and_utc());
+                    let close = day
+                        .and_hms_opt(BUSINESS_CLOSE_HOUR, 0, 0)
+                        .map(|t| t.and_utc());
+                    let (Some(open), Some(close)) = (open, close) else {
+                        return due;
+                    };
+                    if !is_weekday(day) || due >= close {
+                        // Jump to the next day's opening.
+                        let next = day
+                            .succ_opt()
+                            .and_then(|d| d.and_hms_opt(BUSINESS_OPEN_HOUR, 0, 0));
+                        match next {
+                            Some(next) => due = next.and_utc(),
+                            None => return due,
+                        }
+                        continue;
+                    }
+                    if due < open {
+                        due = open;
+                    }
+                    let available = (close - due).num_minutes();
+                    let used = available.min(minutes_left);
+                    due += Duration::minutes(used);
+                    minutes_left -= used;
+                }
+                due
+            }
+        }
+    }
+}
+
+fn is_weekday(day: NaiveDate) -> bool {
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
 /// A support plan: one row of the comparison table, editable by admins.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
@@ -290,5 +357,31 @@ mod tests {
             assert_eq!(area.as_str().parse::<ConsultationArea>().unwrap(), area);
         }
         assert!("gold".parse::<PlanTier>().is_err());
+    }
+}
+
+#[cfg(test)]
+mod deadline_tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn business_days_skip_the_weekend() {
+        // Thursday 2026-11-26 10:00 + 3 business days = Tuesday 2026-12-01 10:00.
+        let due = ResponseTarget::BusinessDays(3).deadline(at("2026-11-26T10:00:00Z"));
+        assert_eq!(due, at("2026-12-01T10:00:00Z"));
+    }
+
+    #[test]
+    fn business_hours_stop_at_closing_time() {
+        // Friday 16:00 + 4 business hours = Monday 12:00.
+        let due = ResponseTarget::BusinessHours(4).deadline(at("2026-11-27T16:00:00Z"));
+        assert_eq!(due, at("2026-11-30T12:00:00Z"));
+        // Filed before opening: the clock starts at 09:00.
+        let due = ResponseTarget::BusinessHours(4).deadline(at("2026-11-25T06:30:00Z"));
+        assert_eq!(due, at("2026-11-25T13:00:00Z"));
     }
 }

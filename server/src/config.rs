@@ -20,6 +20,16 @@ pub struct Config {
     pub today: Option<NaiveDate>,
     /// `PORTAL_CURRENCY`, default `EUR`: the one currency of prices and invoices (ISO 4217).
     pub currency: String,
+    /// `PORTAL_PUBLIC_URL`: how users reach the portal, for links in mail; default
+    /// `http://<LEPTOS_SITE_ADDR>`.
+    pub public_url: String,
+    /// `PORTAL_SMTP_URL`, e.g. `smtps://user:password@mail.example.com`: send mail by SMTP.
+    /// Unset: mail is written to the outbox directory instead.
+    pub smtp_url: Option<String>,
+    /// `PORTAL_OUTBOX_DIR`, default `outbox`: where mail goes without SMTP (one `.eml` each).
+    pub outbox_dir: String,
+    /// `PORTAL_MAIL_FROM`, default `Support Portal <support@portal.example>`.
+    pub mail_from: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,7 +49,7 @@ impl Config {
 
     /// Reads from any key-value source, so tests need not touch the process environment.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let addr = parse(&get, "LEPTOS_SITE_ADDR", "127.0.0.1:3000")?;
+        let addr: SocketAddr = parse(&get, "LEPTOS_SITE_ADDR", "127.0.0.1:3000")?;
         let flag = |name: &str| matches!(get(name).as_deref(), Some("1" | "true" | "yes"));
         let today = match get("PORTAL_TODAY") {
             Some(value) => Some(parse_value("PORTAL_TODAY", value)?),
@@ -53,6 +63,14 @@ impl Config {
             demo: flag("PORTAL_DEMO"),
             today,
             currency: get("PORTAL_CURRENCY").unwrap_or_else(|| "EUR".into()),
+            public_url: get("PORTAL_PUBLIC_URL")
+                .unwrap_or_else(|| format!("http://{addr}"))
+                .trim_end_matches('/')
+                .to_string(),
+            smtp_url: get("PORTAL_SMTP_URL"),
+            outbox_dir: get("PORTAL_OUTBOX_DIR").unwrap_or_else(|| "outbox".into()),
+            mail_from: get("PORTAL_MAIL_FROM")
+                .unwrap_or_else(|| "Support Portal <support@portal.example>".into()),
         })
     }
 }

@@ -37,3 +37,19 @@ pub async fn connect_and_migrate(database_url: &str) -> Result<Pools, sqlx::Erro
     SQLITE_MIGRATIONS.run(&app).await?;
     Ok(Pools { app, sessions })
 }
+
+/// The documented way to make an admin account: `server create-admin <email> <name>`.
+pub async fn create_admin(
+    database_url: &str,
+    email: &str,
+    name: &str,
+    password: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    if password.chars().count() < 12 {
+        return Err("the password must have at least 12 characters".into());
+    }
+    let pools = connect_and_migrate(database_url).await?;
+    let hash = app::auth::password::hash_blocking(password);
+    app::store::admins::upsert(&pools.app, name, email, &hash).await?;
+    Ok(())
+}

@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use app::mail::Mailer;
 use app::state::{AppState, Clock};
 use app::{shell, App};
 use axum::extract::State;
@@ -44,6 +45,8 @@ pub enum StartupError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("cannot listen: {0}")]
     Listen(#[from] std::io::Error),
+    #[error("mail: {0}")]
+    Mail(#[from] app::mail::MailConfigError),
 }
 
 impl Application {
@@ -71,10 +74,16 @@ impl Application {
             .site_root(config.site_root.as_str())
             .site_addr(config.addr)
             .build();
+        let mailer = match &config.smtp_url {
+            Some(url) => Mailer::smtp(url, &config.mail_from)?,
+            None => Mailer::outbox(config.outbox_dir.clone().into(), &config.mail_from)?,
+        };
         let state = AppState {
             db: pools.app,
             clock: config.today.map(Clock::fixed).unwrap_or_default(),
             currency: config.currency.clone(),
+            mailer,
+            public_url: config.public_url.clone(),
             leptos_options,
         };
         let session_layer = SessionManagerLayer::new(sessions)

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use reqwest::header::{HeaderMap, ACCEPT, COOKIE, SET_COOKIE};
 use reqwest::{redirect, Client, Response, StatusCode};
-use server::seed::{DEMO_COMPANIES, DEMO_PASSWORD};
+use server::seed::{DEMO_ADMIN_EMAIL, DEMO_COMPANIES, DEMO_PASSWORD};
 use server::{Application, Config};
 use tempfile::TempDir;
 
@@ -20,8 +20,9 @@ pub struct TestApp {
     _dir: std::sync::Arc<TempDir>,
 }
 
-pub fn config_for(database_url: &str) -> Config {
+pub fn config_for(database_url: &str, dir: &std::path::Path) -> Config {
     let mut config = Config::from_lookup(|_| None).expect("default config is valid");
+    config.outbox_dir = dir.join("outbox").display().to_string();
     config.addr = "127.0.0.1:0".parse().unwrap();
     config.database_url = database_url.to_string();
     config.demo = true;
@@ -42,7 +43,7 @@ pub async fn spawn_sibling(app: &TestApp) -> TestApp {
 
 async fn spawn_on(database_url: &str, dir: std::sync::Arc<TempDir>) -> TestApp {
     server::telemetry::init();
-    let app = Application::build(config_for(database_url))
+    let app = Application::build(config_for(database_url, dir.path()))
         .await
         .expect("server starts");
     let base = format!("http://{}", app.addr());
@@ -77,6 +78,29 @@ pub fn contact_email(company_name: &str) -> &'static str {
 }
 
 impl TestApp {
+    /// The newest mail in the outbox, as text.
+    pub fn last_mail(&self) -> String {
+        let outbox = self._dir.path().join("outbox");
+        let newest = std::fs::read_dir(&outbox)
+            .expect("outbox exists")
+            .filter_map(|e| e.ok())
+            .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+            .expect("a mail was sent");
+        let raw = std::fs::read_to_string(newest.path()).unwrap();
+        // Undo quoted-printable: soft line breaks and the escaped '='.
+        raw.replace("=\r\n", "").replace("=3D", "=")
+    }
+
+    /// The single-use link (`/invite?token=…` or `/reset?token=…`) in the newest mail.
+    pub fn last_mail_token(&self) -> String {
+        let mail = self.last_mail();
+        let start = mail.find("token=").expect("a link with a token") + "token=".len();
+        mail[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_hexdigit())
+            .collect()
+    }
+
     /// Calls a server function as the JS client does (form body, JSON answer).
     pub async fn call(
         &self,
@@ -119,6 +143,18 @@ impl TestApp {
             .await;
         assert_eq!(response.status(), StatusCode::OK, "demo login works");
         session_cookie(response.headers()).expect("login sets a session cookie")
+    }
+
+    /// Signs the demo admin in and returns the session cookie.
+    pub async fn login_admin(&self) -> String {
+        let response = self.login_raw(DEMO_ADMIN_EMAIL, DEMO_PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::OK, "demo admin login works");
+        session_cookie(response.headers()).expect("login sets a session cookie")
+    }
+
+    pub async fn company_id(&self, name: &str) -> i64 {
+        self.count(&format!("SELECT id FROM companies WHERE name = '{name}'"))
+            .await
     }
 
     pub async fn dashboard(&self, cookie: Option<&str>) -> (StatusCode, serde_json::Value) {

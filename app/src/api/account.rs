@@ -36,7 +36,7 @@ pub async fn dashboard() -> Result<model::Dashboard, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn holding_row(h: crate::store::holdings::HoldingRecord) -> model::HoldingRow {
+pub(crate) fn holding_row(h: crate::store::holdings::HoldingRecord) -> model::HoldingRow {
     model::HoldingRow {
         update_available: update_available(&h.version, &h.latest_version),
         product: h.product_name,
@@ -61,7 +61,7 @@ fn update_available(installed: &str, latest: &str) -> bool {
 
 /// The term in force today, else the next one signed, else the last one that ended.
 #[cfg(feature = "ssr")]
-fn contract_status(
+pub(crate) fn contract_status(
     contracts: &[crate::store::contracts::ContractRecord],
     today: chrono::NaiveDate,
 ) -> model::ContractStatus {

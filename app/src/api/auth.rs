@@ -19,9 +19,18 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             api::redirect_plain_form("/login?error=credentials");
             return Err(AppError::InvalidCredentials);
         };
-        auth::sign_in_contact(&auth::session().await?, account.id, account.auth_epoch).await?;
-        tracing::info!(contact_id = account.id, "contact signed in");
-        leptos_axum::redirect("/dashboard");
+        auth::sign_in(
+            &auth::session().await?,
+            account.role,
+            account.id,
+            account.auth_epoch,
+        )
+        .await?;
+        tracing::info!(account = account.id, role = ?account.role, "signed in");
+        leptos_axum::redirect(match account.role {
+            auth::Role::Contact => "/dashboard",
+            auth::Role::Admin => "/admin",
+        });
         Ok(())
     }
     .await;
@@ -40,4 +49,114 @@ pub async fn logout() -> Result<(), AppError> {
     }
     .await;
     api::with_status(result)
+}
+
+/// Sets the password from an invitation link (R3) and signs the new contact in.
+#[server(endpoint = "accept_invitation")]
+pub async fn accept_invitation(token: String, password: String) -> Result<(), AppError> {
+    use crate::store::tokens::Purpose;
+    crate::api::with_status(
+        recovery::set_password_from_link(&token, password, Purpose::Invitation).await,
+    )
+}
+
+/// Mails a single-use reset link if the email belongs to an active contact. The answer is
+/// the same either way, so it does not reveal which accounts exist.
+#[server(endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    crate::api::with_status(recovery::request_reset(&email).await)
+}
+
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use crate::store::tokens::Purpose;
+    crate::api::with_status(
+        recovery::set_password_from_link(&token, password, Purpose::PasswordReset).await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+mod recovery {
+    use crate::auth::{self, password, Role};
+    use crate::error::AppError;
+    use crate::state::app_state;
+    use crate::store::{self, audit, tokens};
+    use crate::text;
+
+    /// The minimum length of a new password (OWASP ASVS 5.0: at least 12).
+    const MIN_PASSWORD_CHARS: usize = 12;
+
+    pub async fn set_password_from_link(
+        token: &str,
+        new_password: String,
+        purpose: tokens::Purpose,
+    ) -> Result<(), AppError> {
+        let app = app_state()?;
+        if new_password.chars().count() < MIN_PASSWORD_CHARS {
+            return Err(AppError::Invalid(text::ERR_PASSWORD_SHORT.into()));
+        }
+        let hash = password::hash(new_password).await?;
+        let now = app.clock.now();
+        let mut tx = store::begin_write(&app.db).await?;
+        let (token_id, contact_id) = tokens::peek(&mut tx, token, purpose, now)
+            .await?
+            .ok_or(AppError::LinkInvalid)?;
+        if !tokens::consume(&mut tx, token_id, now).await? {
+            return Err(AppError::LinkInvalid);
+        }
+        store::contacts::set_password(&mut tx, contact_id, &hash).await?;
+        let (company_id, epoch): (i64, i64) =
+            sqlx::query_as("SELECT company_id, auth_epoch FROM contacts WHERE id = $1")
+                .bind(contact_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        audit::record(
+            &mut tx,
+            audit::Entry {
+                actor: audit::Actor::Contact(contact_id),
+                company_id: Some(company_id),
+                kind: match purpose {
+                    tokens::Purpose::Invitation => "invitation_accepted",
+                    tokens::Purpose::PasswordReset => "password_reset",
+                },
+                summary: "Password set from a single-use link".into(),
+                before: None,
+                after: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        auth::sign_in(&auth::session().await?, Role::Contact, contact_id, epoch).await?;
+        leptos_axum::redirect("/dashboard");
+        Ok(())
+    }
+
+    pub async fn request_reset(email: &str) -> Result<(), AppError> {
+        let app = app_state()?;
+        if let Some((contact_id, name)) = store::contacts::active_by_email(&app.db, email).await? {
+            let mut conn = app.db.acquire().await?;
+            let token = tokens::issue(
+                &mut conn,
+                contact_id,
+                tokens::Purpose::PasswordReset,
+                app.clock.now(),
+            )
+            .await?;
+            let link = format!("{}/reset?token={token}", app.public_url);
+            if let Err(error) = app
+                .mailer
+                .send(
+                    &name,
+                    email.trim(),
+                    text::RESET_SUBJECT,
+                    text::reset_mail(&name, &link),
+                )
+                .await
+            {
+                tracing::warn!(?error, "reset mail not sent");
+            }
+        }
+        leptos_axum::redirect("/reset?sent=1");
+        Ok(())
+    }
 }

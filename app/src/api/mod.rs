@@ -3,14 +3,19 @@
 //! name them.
 
 pub mod account;
+pub mod admin;
 pub mod auth;
+pub mod consult;
 pub mod orders;
 pub mod plans;
 pub mod purchase;
 pub mod updates;
 
 pub use account::dashboard;
-pub use auth::{login, logout, Login, Logout};
+pub use auth::{
+    accept_invitation, login, logout, request_password_reset, reset_password, AcceptInvitation,
+    Login, Logout, RequestPasswordReset, ResetPassword,
+};
 pub use orders::{history, order, orders};
 pub use plans::plan_matrix;
 pub use purchase::{
@@ -65,3 +70,18 @@ mod respond {
 }
 #[cfg(feature = "ssr")]
 pub(crate) use respond::{redirect_plain_form, with_status};
+
+/// The calling admin, or the refusal (anonymous: 401, contact: 403).
+#[cfg(feature = "ssr")]
+pub(crate) async fn admin_caller(
+) -> Result<(crate::state::AppState, crate::auth::AdminPrincipal), crate::error::AppError> {
+    let app = crate::state::app_state()?;
+    let admin = crate::auth::current_admin(&app).await?;
+    Ok((app, admin))
+}
+
+/// A unique constraint said no: the caller picked a name or email already taken.
+#[cfg(feature = "ssr")]
+pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}

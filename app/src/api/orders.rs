@@ -63,7 +63,7 @@ pub async fn history() -> Result<Vec<model::HistoryEntry>, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod views {
+pub(crate) mod views {
     use crate::error::AppError;
     use crate::model;
     use crate::store::orders::{OrderDetail, OrderSummary};

@@ -66,3 +66,51 @@ pub async fn for_company(db: &Db, company_id: i64) -> Result<Vec<AuditRecord>, s
     .fetch_all(db)
     .await
 }
+
+/// Filters of the admin's audit view; an empty field matches everything.
+pub struct Filter {
+    /// Part of the company name.
+    pub company: String,
+    /// `contact`, `admin` or `system`.
+    pub actor_kind: String,
+    pub kind: String,
+    /// Inclusive ISO dates.
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuditSearchRow {
+    pub at: String,
+    pub actor_kind: String,
+    pub actor_name: Option<String>,
+    pub company_name: Option<String>,
+    pub kind: String,
+    pub summary: String,
+}
+
+/// The newest 200 entries matching the filter.
+pub async fn search(db: &Db, filter: &Filter) -> Result<Vec<AuditSearchRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.at, a.actor_kind,
+                CASE a.actor_kind
+                    WHEN 'contact' THEN (SELECT name FROM contacts WHERE id = a.actor_id)
+                    WHEN 'admin' THEN (SELECT name FROM admins WHERE id = a.actor_id)
+                END AS actor_name,
+                co.name AS company_name, a.kind, a.summary
+           FROM audit_log a LEFT JOIN companies co ON co.id = a.company_id
+          WHERE ($1 = '' OR lower(COALESCE(co.name, '')) LIKE '%' || lower($1) || '%')
+            AND ($2 = '' OR a.actor_kind = $2)
+            AND ($3 = '' OR a.kind = $3)
+            AND ($4 = '' OR a.at >= $4)
+            AND ($5 = '' OR a.at < $5 || 'T99')
+          ORDER BY a.id DESC LIMIT 200",
+    )
+    .bind(&filter.company)
+    .bind(&filter.actor_kind)
+    .bind(&filter.kind)
+    .bind(&filter.from)
+    .bind(&filter.to)
+    .fetch_all(db)
+    .await
+}

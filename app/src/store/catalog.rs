@@ -174,3 +174,142 @@ pub async fn product_names(conn: &mut Conn) -> Result<BTreeMap<i64, String>, sql
         .await?;
     Ok(rows.into_iter().collect())
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PriceEntryRow {
+    pub id: i64,
+    pub product_id: i64,
+    pub valid_from: String,
+    pub unit_price_minor: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProductRecord {
+    pub id: i64,
+    pub name: String,
+    pub latest_version: String,
+}
+
+pub async fn products(db: &Db) -> Result<Vec<ProductRecord>, sqlx::Error> {
+    sqlx::query_as("SELECT id, name, latest_version FROM products ORDER BY name")
+        .fetch_all(db)
+        .await
+}
+
+pub async fn price_entries(db: &Db) -> Result<Vec<PriceEntryRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, product_id, valid_from, unit_price_minor FROM price_list_entries
+          ORDER BY product_id, valid_from",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// A new product with its first price; `None` if the name is taken.
+pub async fn add_product(
+    conn: &mut Conn,
+    name: &str,
+    version: &Version,
+    price: domain::Money,
+    valid_from: chrono::NaiveDate,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO products (name, latest_version) VALUES ($1, $2)
+         ON CONFLICT (name) DO NOTHING RETURNING id",
+    )
+    .bind(name.trim())
+    .bind(version.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((id,)) = row else {
+        return Ok(None);
+    };
+    add_price(conn, ProductId(id), valid_from, price).await?;
+    Ok(Some(id))
+}
+
+/// Declares a new latest version (R7 then asks holdings to catch up).
+pub async fn declare_version(
+    conn: &mut Conn,
+    product_id: ProductId,
+    version: &Version,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE products SET latest_version = $2 WHERE id = $1")
+        .bind(product_id.get())
+        .bind(version.to_string())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Appends a dated price. The (product, valid_from) key is unique: an existing entry is never
+/// overwritten; returns false when one exists.
+pub async fn add_price(
+    conn: &mut Conn,
+    product_id: ProductId,
+    valid_from: chrono::NaiveDate,
+    price: domain::Money,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO price_list_entries (product_id, valid_from, unit_price_minor, created_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (product_id, valid_from) DO NOTHING",
+    )
+    .bind(product_id.get())
+    .bind(valid_from.to_string())
+    .bind(price.to_minor())
+    .bind(crate::store::now_rfc3339())
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Withdraws an entry that has not taken effect yet (valid_from after `today`); entries in
+/// force are never deleted because contracts cite them. Returns false when refused.
+pub async fn withdraw_future_price(
+    conn: &mut Conn,
+    entry_id: i64,
+    today: chrono::NaiveDate,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM price_list_entries WHERE id = $1 AND valid_from > $2")
+        .bind(entry_id)
+        .bind(today.to_string())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// New terms for a plan, for quotes from now on (signed contracts keep their copy).
+pub async fn update_plan(conn: &mut Conn, plan: &Plan) -> Result<bool, sqlx::Error> {
+    let (amount, unit) = match plan.response_target {
+        ResponseTarget::BusinessDays(n) => (n, "business_days"),
+        ResponseTarget::BusinessHours(n) => (n, "business_hours"),
+    };
+    let row: Option<(i64,)> = sqlx::query_as(
+        "UPDATE plans SET percent_bp = $2, includes_new_versions = $3, min_licenses = $4,
+                          response_target_amount = $5, response_target_unit = $6
+          WHERE tier = $1 RETURNING id",
+    )
+    .bind(plan.tier.as_str())
+    .bind(i64::from(plan.percent.basis_points()))
+    .bind(i64::from(plan.includes_new_versions))
+    .bind(i64::from(plan.min_licenses))
+    .bind(i64::from(amount))
+    .bind(unit)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((plan_id,)) = row else {
+        return Ok(false);
+    };
+    sqlx::query("DELETE FROM plan_consultation_areas WHERE plan_id = $1")
+        .bind(plan_id)
+        .execute(&mut *conn)
+        .await?;
+    for area in &plan.consultation_areas {
+        sqlx::query("INSERT INTO plan_consultation_areas (plan_id, area_code) VALUES ($1, $2)")
+            .bind(plan_id)
+            .bind(area.as_str())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(true)
+}

@@ -5,13 +5,17 @@
 //! (see migrations/sqlite/0001_schema.sql). Functions that run several statements take a
 //! connection, so that callers can run them inside one transaction.
 
+pub mod admins;
 pub mod audit;
 pub mod catalog;
+pub mod companies;
+pub mod consultations;
 pub mod contacts;
 pub mod contracts;
 pub mod holdings;
 pub mod idempotency;
 pub mod orders;
+pub mod tokens;
 pub mod version_updates;
 
 use sqlx::{Any, Transaction};

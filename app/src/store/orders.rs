@@ -237,3 +237,19 @@ pub async fn detail(
         lines,
     }))
 }
+
+/// Marks an invoice paid; returns its company, or `None` if unknown or already paid.
+pub async fn mark_paid(
+    conn: &mut crate::store::Conn,
+    invoice_number: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "UPDATE invoices SET status = 'paid', paid_at = $2
+          WHERE number = $1 AND status = 'unpaid' RETURNING company_id",
+    )
+    .bind(invoice_number)
+    .bind(crate::store::now_rfc3339())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(id,)| id))
+}

@@ -1,6 +1,9 @@
 //! Data the server sends to the pages. Plain serializable views: the rules that produced them
 //! ran on the server, in `domain`.
 
+pub mod admin;
+pub mod consult;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

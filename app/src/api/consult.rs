@@ -1,0 +1,309 @@
+//! Consultation requests (R5): the contact files and follows up; admins answer and close.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::consult::{AreaOption, RequestDetail, RequestSummary};
+
+/// The areas a request can name: the five of the feature matrix plus "other".
+#[server(endpoint = "consultation_areas")]
+pub async fn consultation_areas() -> Result<Vec<AreaOption>, AppError> {
+    use crate::{api, state::app_state, store, text};
+    api::with_status(
+        async {
+            let app = app_state()?;
+            let mut areas: Vec<AreaOption> = store::catalog::consultation_areas(&app.db)
+                .await?
+                .into_iter()
+                .map(|a| AreaOption {
+                    code: a.code,
+                    name: a.name,
+                })
+                .collect();
+            areas.push(AreaOption {
+                code: domain::ConsultationArea::OutOfScope.as_str().to_string(),
+                name: text::AREA_OTHER.to_string(),
+            });
+            Ok(areas)
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "consultations")]
+pub async fn consultations() -> Result<Vec<RequestSummary>, AppError> {
+    use crate::{api, auth, state::app_state, store};
+    api::with_status(
+        async {
+            let app = app_state()?;
+            let who = auth::current_contact(&app).await?;
+            let rows = store::consultations::for_company(&app.db, who.company_id).await?;
+            views::summaries(&app, rows).await
+        }
+        .await,
+    )
+}
+
+/// Files a request, refused under R5 when there is no active contract, the plan does not
+/// cover the area, or the area is "other" without a contractual exception.
+#[server(endpoint = "file_consultation")]
+pub async fn file_consultation(
+    area: String,
+    subject: String,
+    description: String,
+) -> Result<i64, AppError> {
+    use crate::purchase::CompanyState;
+    use crate::store::consultations::NewRequest;
+    use crate::{api, auth, state::app_state, store, text};
+    api::with_status(
+        async {
+            let app = app_state()?;
+            let who = auth::current_contact(&app).await?;
+            let area: domain::ConsultationArea = area.parse().map_err(|_| AppError::BadRequest)?;
+            if subject.trim().is_empty() || description.trim().is_empty() {
+                return Err(AppError::Invalid(text::ERR_REQUIRED.into()));
+            }
+            let today = app.clock.today();
+            let mut tx = store::begin_write(&app.db).await?;
+            let company = CompanyState::load(&mut tx, who.company_id).await?;
+            let active = company.active_contract(today);
+            let has_exception = store::companies::has_exception(&mut tx, who.company_id).await?;
+            domain::consultation_allowed(active.map(|c| &c.contract), area, has_exception, today)
+                .map_err(|v| AppError::Rule(v.to_string()))?;
+            let contract_id = active.map(|c| c.id).ok_or(AppError::Internal)?;
+            let request = NewRequest {
+                company_id: who.company_id,
+                contact_id: who.contact_id,
+                contract_id,
+                area_code: area.as_str(),
+                subject: &subject,
+                description: &description,
+            };
+            let id = store::consultations::create(&mut tx, &request).await?;
+            store::audit::record(
+                &mut tx,
+                store::audit::Entry {
+                    actor: store::audit::Actor::Contact(who.contact_id),
+                    company_id: Some(who.company_id),
+                    kind: "consultation_filed",
+                    summary: format!("Request {id} filed: {}", subject.trim()),
+                    before: None,
+                    after: None,
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            leptos_axum::redirect(&format!("/consultations/{id}"));
+            Ok(id)
+        }
+        .await,
+    )
+}
+
+/// One request with its thread: the contact sees only their company's, admins see all.
+#[server(endpoint = "consultation")]
+pub async fn consultation(id: i64) -> Result<RequestDetail, AppError> {
+    use crate::{api, store};
+    api::with_status(
+        async {
+            let (app, scope) = views::caller_scope().await?;
+            let row = store::consultations::find(&app.db, id, scope)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            views::detail(&app, row).await
+        }
+        .await,
+    )
+}
+
+/// Adds a message to a request: from the contact (reopens it) or an admin (answers it, and
+/// mails the contact).
+#[server(endpoint = "reply_consultation")]
+pub async fn reply_consultation(id: i64, body: String) -> Result<(), AppError> {
+    use crate::store::consultations::Author;
+    use crate::{api, auth, state::app_state, store, text};
+    api::with_status(
+        async {
+            if body.trim().is_empty() {
+                return Err(AppError::Invalid(text::ERR_REQUIRED.into()));
+            }
+            let app = app_state()?;
+            let (author, scope) = match auth::current_admin(&app).await {
+                Ok(admin) => (Author::Admin(admin.admin_id), None),
+                Err(_) => {
+                    let who = auth::current_contact(&app).await?;
+                    (Author::Contact(who.contact_id), Some(who.company_id))
+                }
+            };
+            let row = store::consultations::find(&app.db, id, scope)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if row.status == "closed" {
+                return Err(AppError::Invalid(text::ERR_REQUEST_CLOSED.into()));
+            }
+            let mut tx = store::begin_write(&app.db).await?;
+            store::consultations::add_message(&mut tx, id, author, &body).await?;
+            tx.commit().await?;
+            if let Author::Admin(_) = author {
+                let link = format!("{}/consultations/{id}", app.public_url);
+                let mail = text::answered_mail(&row.contact_name, &row.subject, &link);
+                if let Err(error) = app
+                    .mailer
+                    .send(
+                        &row.contact_name,
+                        &row.contact_email,
+                        text::ANSWERED_SUBJECT,
+                        mail,
+                    )
+                    .await
+                {
+                    tracing::warn!(?error, "answer notification not sent");
+                }
+            }
+            leptos_axum::redirect(&views::page_of(id, scope));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "admin_consultations")]
+pub async fn admin_consultations() -> Result<Vec<RequestSummary>, AppError> {
+    use crate::{api, store};
+    api::with_status(
+        async {
+            let (app, _) = api::admin_caller().await?;
+            let rows = store::consultations::open_queue(&app.db).await?;
+            let mut queue = views::summaries(&app, rows).await?;
+            // Earliest deadline first: shorter response targets and older requests come first.
+            queue.sort_by(|a, b| a.due.cmp(&b.due));
+            Ok(queue)
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "admin_close_consultation")]
+pub async fn admin_close_consultation(id: i64) -> Result<(), AppError> {
+    use crate::{api, store};
+    api::with_status(
+        async {
+            let (app, admin) = api::admin_caller().await?;
+            let mut tx = store::begin_write(&app.db).await?;
+            if !store::consultations::close(&mut tx, id).await? {
+                return Err(AppError::NotFound);
+            }
+            let row = store::consultations::find(&app.db, id, None).await?;
+            store::audit::record(
+                &mut tx,
+                store::audit::Entry {
+                    actor: store::audit::Actor::Admin(admin.admin_id),
+                    company_id: row.map(|r| r.company_id),
+                    kind: "consultation_closed",
+                    summary: format!("Request {id} closed"),
+                    before: None,
+                    after: None,
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+mod views {
+    use chrono::{DateTime, Utc};
+
+    use crate::auth;
+    use crate::error::AppError;
+    use crate::model::consult::{MessageView, RequestDetail, RequestSummary};
+    use crate::state::{app_state, AppState};
+    use crate::store::{self, consultations::RequestRow};
+    use crate::text;
+
+    /// Admins see every request (`None`); a contact only their company's.
+    pub async fn caller_scope() -> Result<(AppState, Option<i64>), AppError> {
+        let app = app_state()?;
+        if let Ok(_admin) = auth::current_admin(&app).await {
+            return Ok((app, None));
+        }
+        let who = auth::current_contact(&app).await?;
+        Ok((app, Some(who.company_id)))
+    }
+
+    pub fn page_of(id: i64, scope: Option<i64>) -> String {
+        match scope {
+            None => format!("/admin/consultations/{id}"),
+            Some(_) => format!("/consultations/{id}"),
+        }
+    }
+
+    fn short(at: &str) -> String {
+        at.chars().take(16).collect::<String>().replace('T', " ")
+    }
+
+    pub async fn summaries(
+        app: &AppState,
+        rows: Vec<RequestRow>,
+    ) -> Result<Vec<RequestSummary>, AppError> {
+        let mut conn = app.db.acquire().await?;
+        let plans = store::catalog::domain_plans(&mut conn).await?;
+        let areas = store::catalog::consultation_areas(&app.db).await?;
+        let now = app.clock.now();
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let target = plans
+                    .iter()
+                    .find(|p| p.plan.tier.as_str() == row.plan_tier)
+                    .map(|p| p.plan.response_target)
+                    .unwrap_or(domain::ResponseTarget::BusinessDays(3));
+                let filed: DateTime<Utc> = row.created_at.parse().unwrap_or(now);
+                let due = target.deadline(filed);
+                let answered: Option<DateTime<Utc>> =
+                    row.first_answer_at.as_deref().and_then(|a| a.parse().ok());
+                let target_met = match answered {
+                    Some(at) => Some(at <= due),
+                    None if now > due => Some(false),
+                    None => None,
+                };
+                RequestSummary {
+                    id: row.id,
+                    company: row.company_name,
+                    subject: row.subject,
+                    area: areas
+                        .iter()
+                        .find(|a| a.code == row.area_code)
+                        .map_or(text::AREA_OTHER.to_string(), |a| a.name.clone()),
+                    status: row.status,
+                    filed_at: short(&row.created_at),
+                    target: target.to_string(),
+                    due: due.format("%Y-%m-%d %H:%M").to_string(),
+                    target_met,
+                }
+            })
+            .collect())
+    }
+
+    pub async fn detail(app: &AppState, row: RequestRow) -> Result<RequestDetail, AppError> {
+        let messages = store::consultations::messages(&app.db, row.id).await?;
+        let description = row.description.clone();
+        let summary = summaries(app, vec![row]).await?.remove(0);
+        Ok(RequestDetail {
+            summary,
+            description,
+            messages: messages
+                .into_iter()
+                .map(|m| MessageView {
+                    from_vendor: m.author_kind == "admin",
+                    author: m.author_name.unwrap_or_default(),
+                    at: short(&m.created_at),
+                    body: m.body,
+                })
+                .collect(),
+        })
+    }
+}

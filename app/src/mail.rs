@@ -1,0 +1,98 @@
+//! Outgoing mail (invitations, password resets, answered requests) through lettre: SMTP when
+//! `PORTAL_SMTP_URL` is set, otherwise `.eml` files in an outbox directory, so nothing is lost
+//! in development and tests can read the links.
+
+use std::path::PathBuf;
+
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, SinglePart};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::error::AppError;
+
+#[derive(Clone)]
+pub struct Mailer {
+    from: Mailbox,
+    transport: Transport,
+}
+
+#[derive(Clone)]
+enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Outbox(AsyncFileTransport<Tokio1Executor>),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailConfigError {
+    #[error("PORTAL_MAIL_FROM is not a mailbox: {0}")]
+    From(#[from] lettre::address::AddressError),
+    #[error("PORTAL_SMTP_URL is not usable: {0}")]
+    Smtp(#[from] lettre::transport::smtp::Error),
+    #[error("cannot create the outbox directory: {0}")]
+    Outbox(#[from] std::io::Error),
+}
+
+impl Mailer {
+    pub fn smtp(url: &str, from: &str) -> Result<Self, MailConfigError> {
+        Ok(Self {
+            from: from.parse()?,
+            transport: Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build(),
+            ),
+        })
+    }
+
+    pub fn outbox(dir: PathBuf, from: &str) -> Result<Self, MailConfigError> {
+        std::fs::create_dir_all(&dir)?;
+        Ok(Self {
+            from: from.parse()?,
+            transport: Transport::Outbox(AsyncFileTransport::new(dir)),
+        })
+    }
+
+    /// Sends a plain-text message (lettre picks the transfer encoding; long link lines come
+    /// out quoted-printable).
+    pub async fn send(
+        &self,
+        to_name: &str,
+        to_email: &str,
+        subject: &str,
+        body: String,
+    ) -> Result<(), AppError> {
+        let to = Mailbox::new(
+            Some(to_name.to_string()),
+            to_email
+                .parse()
+                .map_err(|_| AppError::Invalid(crate::text::ERR_EMAIL.into()))?,
+        );
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(body),
+            )
+            .map_err(|error| {
+                tracing::error!(%error, "cannot build mail");
+                AppError::Internal
+            })?;
+        let sent = match &self.transport {
+            Transport::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Transport::Outbox(files) => files
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+        };
+        sent.map_err(|error| {
+            tracing::error!(%error, "mail not sent");
+            AppError::Internal
+        })
+    }
+}

@@ -1,0 +1,105 @@
+//! What the admin pages show.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{ContractStatus, HistoryEntry, HoldingRow, OrderRow};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyPage {
+    pub rows: Vec<CompanyListRow>,
+    pub page: u32,
+    pub has_next: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyListRow {
+    pub id: i64,
+    pub name: String,
+    pub contact: Option<String>,
+    pub licenses: i64,
+    pub support_end: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyDetail {
+    pub id: i64,
+    pub name: String,
+    pub holdings: Vec<HoldingRow>,
+    pub contract: ContractStatus,
+    pub contacts: Vec<ContactRow>,
+    pub orders: Vec<OrderRow>,
+    pub exceptions: Vec<ExceptionView>,
+    pub history: Vec<HistoryEntry>,
+    /// (id, name) of every product, for the grant form.
+    pub products: Vec<(i64, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactRow {
+    pub name: String,
+    pub email: String,
+    pub active: bool,
+    pub has_password: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExceptionView {
+    pub id: i64,
+    pub description: String,
+    pub recorded_at: String,
+    pub revoked_at: Option<String>,
+}
+
+/// An invitation was mailed; the admin also sees the link, to pass on by other means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSent {
+    pub company_id: i64,
+    pub link: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogView {
+    pub today: NaiveDate,
+    pub products: Vec<ProductAdminRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductAdminRow {
+    pub id: i64,
+    pub name: String,
+    pub latest_version: String,
+    pub prices: Vec<PriceEntryView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceEntryView {
+    pub id: i64,
+    pub valid_from: NaiveDate,
+    pub price: String,
+    /// Not yet in force: may still be withdrawn.
+    pub future: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanAdminRow {
+    pub tier: String,
+    pub name: String,
+    /// Whole or decimal percent, e.g. "20".
+    pub percent: String,
+    pub min_licenses: u32,
+    pub includes_new_versions: bool,
+    pub response_amount: u32,
+    pub response_in_days: bool,
+    /// (code, name, covered)
+    pub areas: Vec<(String, String, bool)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub at: String,
+    pub actor: String,
+    pub company: Option<String>,
+    pub kind: String,
+    pub summary: String,
+}

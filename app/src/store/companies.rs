@@ -1,0 +1,122 @@
+//! Companies as the vendor's staff see them: search, create, contractual exceptions (R5).
+
+use crate::store::{now_rfc3339, Conn, Db};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CompanyRow {
+    pub id: i64,
+    pub name: String,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub licenses: i64,
+    pub support_end: Option<String>,
+}
+
+/// One page of companies whose name or contact email contains `search`, by name.
+pub async fn search(
+    db: &Db,
+    search: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<CompanyRow>, sqlx::Error> {
+    let pattern = format!("%{}%", search.trim().to_lowercase());
+    sqlx::query_as(
+        "SELECT co.id, co.name, c.name AS contact_name, c.email AS contact_email,
+                COALESCE((SELECT SUM(quantity) FROM holdings h WHERE h.company_id = co.id), 0) AS licenses,
+                (SELECT MAX(end_date) FROM contracts k WHERE k.company_id = co.id) AS support_end
+           FROM companies co
+           LEFT JOIN contacts c ON c.company_id = co.id AND c.active = 1
+          WHERE lower(co.name) LIKE $1 OR lower(COALESCE(c.email, '')) LIKE $1
+          ORDER BY co.name LIMIT $2 OFFSET $3",
+    )
+    .bind(pattern)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn name(db: &Db, company_id: i64) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT name FROM companies WHERE id = $1")
+        .bind(company_id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|(name,)| name))
+}
+
+/// Creates the company; `None` if the name is taken.
+pub async fn create(conn: &mut Conn, name: &str) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO companies (name, created_at) VALUES ($1, $2)
+         ON CONFLICT (name) DO NOTHING RETURNING id",
+    )
+    .bind(name.trim())
+    .bind(now_rfc3339())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ExceptionRow {
+    pub id: i64,
+    pub description: String,
+    pub recorded_at: String,
+    pub revoked_at: Option<String>,
+}
+
+pub async fn exceptions(db: &Db, company_id: i64) -> Result<Vec<ExceptionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, description, recorded_at, revoked_at FROM consultation_exceptions
+          WHERE company_id = $1 ORDER BY id DESC",
+    )
+    .bind(company_id)
+    .fetch_all(db)
+    .await
+}
+
+/// R5: whether the company has a contractual exception in force.
+pub async fn has_exception(conn: &mut Conn, company_id: i64) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM consultation_exceptions WHERE company_id = $1 AND revoked_at IS NULL LIMIT 1",
+    )
+    .bind(company_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.is_some())
+}
+
+pub async fn record_exception(
+    conn: &mut Conn,
+    company_id: i64,
+    description: &str,
+    admin_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO consultation_exceptions (company_id, description, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(company_id)
+    .bind(description.trim())
+    .bind(admin_id)
+    .bind(now_rfc3339())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Revokes one exception; returns its company, or `None` if there was nothing to revoke.
+pub async fn revoke_exception(
+    conn: &mut Conn,
+    exception_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "UPDATE consultation_exceptions SET revoked_at = $2
+          WHERE id = $1 AND revoked_at IS NULL RETURNING company_id",
+    )
+    .bind(exception_id)
+    .bind(now_rfc3339())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(id,)| id))
+}

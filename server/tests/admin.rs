@@ -1,0 +1,497 @@
+//! The admin side over HTTP: role checks on every function, contacts (R3), the append-only
+//! price list, invitations and password resets.
+
+mod common;
+
+use common::{session_cookie, spawn_app, TestApp};
+use reqwest::StatusCode;
+use serde_json::json;
+use server::seed::DEMO_PASSWORD;
+
+/// Every admin server function with arguments that work on the demo data.
+async fn admin_calls(app: &TestApp) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
+    let contoso = app.company_id("Contoso Logistics").await.to_string();
+    let crm = app.product_id("Terrasoft CRM").await.to_string();
+    let s = |v: &str| v.to_string();
+    vec![
+        ("admin_companies", vec![("search", s("")), ("page", s("0"))]),
+        ("admin_company", vec![("id", contoso.clone())]),
+        (
+            "admin_create_company",
+            vec![
+                ("name", s("Table Test Ltd")),
+                ("contact_name", s("Tess")),
+                ("contact_email", s("tess@tabletest.example")),
+            ],
+        ),
+        (
+            "admin_grant_licenses",
+            vec![
+                ("company_id", contoso.clone()),
+                ("product_id", crm.clone()),
+                ("quantity", s("1")),
+            ],
+        ),
+        (
+            "admin_record_version_update",
+            vec![("company_id", contoso.clone()), ("product_id", crm.clone())],
+        ),
+        (
+            "admin_record_exception",
+            vec![
+                ("company_id", contoso.clone()),
+                ("description", s("LAN advice agreed")),
+            ],
+        ),
+        ("admin_catalog", vec![]),
+        (
+            "admin_add_product",
+            vec![
+                ("name", s("Terrasoft Table")),
+                ("version", s("1.0")),
+                ("price", s("10.00")),
+                ("valid_from", s("2026-12-01")),
+            ],
+        ),
+        (
+            "admin_declare_version",
+            vec![("product_id", crm.clone()), ("version", s("3.4.1"))],
+        ),
+        (
+            "admin_add_price",
+            vec![
+                ("product_id", crm.clone()),
+                ("price", s("990.00")),
+                ("valid_from", s("2027-01-01")),
+            ],
+        ),
+        ("admin_plans", vec![]),
+        (
+            "admin_update_plan",
+            vec![
+                ("tier", s("basic")),
+                ("percent", s("10")),
+                ("min_licenses", s("0")),
+                ("response_amount", s("3")),
+                ("response_unit", s("business_days")),
+                ("deployment_and_adjusting", s("on")),
+                ("version_update", s("on")),
+                ("functional_features", s("on")),
+            ],
+        ),
+        (
+            "admin_audit",
+            vec![
+                ("company", s("")),
+                ("actor", s("")),
+                ("kind", s("")),
+                ("from", s("")),
+                ("to", s("")),
+            ],
+        ),
+        ("admin_consultations", vec![]),
+        ("admin_end_sessions", vec![("company_id", contoso.clone())]),
+        (
+            "admin_assign_contact",
+            vec![
+                ("company_id", contoso.clone()),
+                ("contact_name", s("Boris Petrenko")),
+                ("contact_email", s("boris@contoso.example")),
+            ],
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn every_admin_function_refuses_anonymous_and_contacts_and_serves_admins() {
+    let app = spawn_app().await;
+    let contact = app.login_as("Northwind Trading").await;
+    let admin = app.login_admin().await;
+    for (endpoint, args) in admin_calls(&app).await {
+        let form: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let anonymous = app.call(endpoint, &form, None).await;
+        assert_eq!(
+            anonymous.status(),
+            StatusCode::UNAUTHORIZED,
+            "{endpoint} anonymous"
+        );
+        let as_contact = app.call(endpoint, &form, Some(&contact)).await;
+        assert_eq!(
+            as_contact.status(),
+            StatusCode::FORBIDDEN,
+            "{endpoint} as contact"
+        );
+        let as_admin = app.answer(endpoint, &form, &admin).await;
+        assert_eq!(
+            as_admin.status,
+            StatusCode::OK,
+            "{endpoint} as admin: {}",
+            as_admin.body
+        );
+    }
+    // Nothing the refused callers sent was applied: one exception, recorded by the admin.
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM consultation_exceptions")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn admins_sign_in_on_the_same_page_and_land_on_the_admin_page() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(format!("{}/api/login", app.base))
+        .header("accept", "text/html")
+        .form(&[
+            ("email", "admin@portal.example"),
+            ("password", DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()["location"], "/admin");
+    let admin = session_cookie(response.headers()).unwrap();
+    // An admin is not a contact: company functions refuse the admin session.
+    assert_eq!(app.dashboard(Some(&admin)).await.0, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn r3_reassigning_the_contact_ends_the_old_contacts_session_at_once() {
+    let app = spawn_app().await;
+    let boris = app.login_as("Contoso Logistics").await;
+    let admin = app.login_admin().await;
+    let contoso = app.company_id("Contoso Logistics").await.to_string();
+    let sent = app
+        .answer(
+            "admin_assign_contact",
+            &[
+                ("company_id", &contoso),
+                ("contact_name", "Irina Bondar"),
+                ("contact_email", "irina@contoso.example"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    assert!(sent.body["link"]
+        .as_str()
+        .unwrap()
+        .contains("/invite?token="));
+
+    assert_eq!(
+        app.dashboard(Some(&boris)).await.0,
+        StatusCode::UNAUTHORIZED,
+        "old cookie refused at once"
+    );
+    let relogin = app.login_raw("boris@contoso.example", DEMO_PASSWORD).await;
+    assert_eq!(
+        relogin.status(),
+        StatusCode::UNAUTHORIZED,
+        "old contact disabled"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM contacts c JOIN companies co ON co.id = c.company_id WHERE co.name = 'Contoso Logistics' AND c.active = 1").await,
+        1
+    );
+
+    // The new contact accepts the invitation from the mailed link and is signed in.
+    let mail = app.last_mail();
+    assert!(mail.contains("irina@contoso.example"), "{mail}");
+    let token = app.last_mail_token();
+    let accepted = app
+        .call(
+            "accept_invitation",
+            &[("token", &token), ("password", "a-new-long-password")],
+            None,
+        )
+        .await;
+    assert_eq!(accepted.status(), StatusCode::OK);
+    let irina = session_cookie(accepted.headers()).expect("signed in");
+    let (status, body) = app.dashboard(Some(&irina)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["contact_name"], "Irina Bondar");
+}
+
+#[tokio::test]
+async fn admin_can_end_all_sessions_of_a_contact() {
+    let app = spawn_app().await;
+    let boris = app.login_as("Contoso Logistics").await;
+    let admin = app.login_admin().await;
+    let contoso = app.company_id("Contoso Logistics").await.to_string();
+    let ended = app
+        .answer("admin_end_sessions", &[("company_id", &contoso)], &admin)
+        .await;
+    assert_eq!(ended.status, StatusCode::OK);
+    assert_eq!(
+        app.dashboard(Some(&boris)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    // The account itself still works.
+    app.login_as("Contoso Logistics").await;
+}
+
+#[tokio::test]
+async fn invitation_links_work_once_are_stored_hashed_and_expire() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let created = app
+        .answer(
+            "admin_create_company",
+            &[
+                ("name", "Wingtip Toys"),
+                ("contact_name", "Wendy"),
+                ("contact_email", "wendy@wingtip.example"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+    let token = app.last_mail_token();
+    assert_eq!(token.len(), 64);
+    let stored = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM auth_tokens WHERE token_hash = '{token}'"
+        ))
+        .await;
+    assert_eq!(stored, 0, "only a hash is stored");
+
+    let short = app
+        .call(
+            "accept_invitation",
+            &[("token", &token), ("password", "short")],
+            None,
+        )
+        .await;
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let first = app
+        .call(
+            "accept_invitation",
+            &[("token", &token), ("password", "wendy-long-password")],
+            None,
+        )
+        .await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let second = app
+        .call(
+            "accept_invitation",
+            &[("token", &token), ("password", "another-long-password")],
+            None,
+        )
+        .await;
+    assert_eq!(second.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        second.json::<serde_json::Value>().await.unwrap(),
+        json!("LinkInvalid")
+    );
+    assert_eq!(
+        app.login_raw("wendy@wingtip.example", "wendy-long-password")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    // An expired link is refused.
+    let again = app
+        .answer(
+            "admin_assign_contact",
+            &[
+                ("company_id", &created.body["company_id"].to_string()),
+                ("contact_name", "Walt"),
+                ("contact_email", "walt@wingtip.example"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::OK);
+    let token = app.last_mail_token();
+    sqlx::query(
+        "UPDATE auth_tokens SET expires_at = '2020-01-01T00:00:00+00:00' WHERE used_at IS NULL",
+    )
+    .execute(&app.db().await)
+    .await
+    .unwrap();
+    let expired = app
+        .call(
+            "accept_invitation",
+            &[("token", &token), ("password", "walt-long-password")],
+            None,
+        )
+        .await;
+    assert_eq!(expired.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn a_contact_resets_a_forgotten_password_by_mail() {
+    let app = spawn_app().await;
+    let unknown = app
+        .call(
+            "request_password_reset",
+            &[("email", "nobody@nowhere.example")],
+            None,
+        )
+        .await;
+    let known = app
+        .call(
+            "request_password_reset",
+            &[("email", "anna@northwind.example")],
+            None,
+        )
+        .await;
+    assert_eq!(
+        unknown.status(),
+        known.status(),
+        "the answer does not reveal accounts"
+    );
+    let token = app.last_mail_token();
+    let reset = app
+        .call(
+            "reset_password",
+            &[("token", &token), ("password", "anna-new-password-1")],
+            None,
+        )
+        .await;
+    assert_eq!(reset.status(), StatusCode::OK);
+    assert_eq!(
+        app.login_raw("anna@northwind.example", DEMO_PASSWORD)
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.login_raw("anna@northwind.example", "anna-new-password-1")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let reuse = app
+        .call(
+            "reset_password",
+            &[("token", &token), ("password", "anna-newer-password")],
+            None,
+        )
+        .await;
+    assert_eq!(reuse.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_price_list_is_append_only_and_signed_contracts_keep_their_amounts() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let anna = app.login_as("Northwind Trading").await;
+    let order = app
+        .buy_support(&anna, "standard", "1")
+        .await
+        .body
+        .as_i64()
+        .unwrap()
+        .to_string();
+
+    let crm = app.product_id("Terrasoft CRM").await.to_string();
+    let in_force = app.count("SELECT e.id FROM price_list_entries e JOIN products p ON p.id = e.product_id WHERE p.name = 'Terrasoft CRM'").await.to_string();
+    let refused = app
+        .answer("admin_withdraw_price", &[("entry_id", &in_force)], &admin)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let past = app
+        .answer(
+            "admin_add_price",
+            &[
+                ("product_id", &crm),
+                ("price", "1.00"),
+                ("valid_from", "2026-01-01"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(
+        past.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "never in the past, never overwritten"
+    );
+
+    // A new price from today: quotes change, the signed order does not.
+    let today = app
+        .answer(
+            "admin_add_price",
+            &[
+                ("product_id", &crm),
+                ("price", "1000.00"),
+                ("valid_from", "2026-11-25"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(today.status, StatusCode::OK, "{}", today.body);
+    let quote = app.support_quote(&anna, "standard", "1").await;
+    assert_eq!(
+        quote.body["total"], "650.00",
+        "20% × (3 × 1000.00 + 250.00), priced as a renewal"
+    );
+    let signed = app.answer("order", &[("id", &order)], &anna).await;
+    assert_eq!(signed.body["order"]["total"], "590.00 EUR");
+
+    // A future price may be withdrawn before it takes effect.
+    let future = app
+        .answer(
+            "admin_add_price",
+            &[
+                ("product_id", &crm),
+                ("price", "1100.00"),
+                ("valid_from", "2027-06-01"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(future.status, StatusCode::OK);
+    let future_id = app
+        .count("SELECT id FROM price_list_entries WHERE valid_from = '2027-06-01'")
+        .await
+        .to_string();
+    let withdrawn = app
+        .answer("admin_withdraw_price", &[("entry_id", &future_id)], &admin)
+        .await;
+    assert_eq!(withdrawn.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn plan_changes_apply_to_new_quotes_not_to_signed_contracts() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let boris = app.login_as("Contoso Logistics").await;
+    let changed = app
+        .answer(
+            "admin_update_plan",
+            &[
+                ("tier", "standard"),
+                ("percent", "25"),
+                ("min_licenses", "0"),
+                ("response_amount", "1"),
+                ("response_unit", "business_days"),
+                ("includes_new_versions", "on"),
+                ("deployment_and_adjusting", "on"),
+                ("version_update", "on"),
+                ("functional_features", "on"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.body);
+    let quote = app.support_quote(&boris, "standard", "1").await;
+    assert_eq!(quote.body["support"]["percent"], "25%");
+    // The running contract was signed with reports covered: still covered.
+    let filed = app
+        .answer(
+            "file_consultation",
+            &[
+                ("area", "reports_plugins_scripts"),
+                ("subject", "A report"),
+                ("description", "How?"),
+            ],
+            &boris,
+        )
+        .await;
+    assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+}
