@@ -5,10 +5,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::{path, SsrMode};
 
-use crate::pages::{
-    DashboardPage, HistoryPage, InvoicePage, LicensesPage, LoginPage, OrderPage, OrdersPage,
-    PlansPage, SupportPage, UpdatesPage,
-};
+use crate::pages::*;
 use crate::text;
 
 /// The document around the app, rendered on the server only.
@@ -70,6 +67,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orders/:id") view=OrderPage ssr=SsrMode::Async />
                     <Route path=path!("/orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
                     <Route path=path!("/history") view=HistoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/consultations") view=ConsultationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/consultations/:id") view=ConsultationPage ssr=SsrMode::Async />
+                    <Route path=path!("/invite") view=InvitePage />
+                    <Route path=path!("/reset") view=ResetPage />
+                    <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/companies/:id") view=AdminCompanyPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/catalog") view=AdminCatalogPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/plans") view=AdminPlansPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/consultations") view=AdminQueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/consultations/:id") view=AdminRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

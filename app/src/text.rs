@@ -252,3 +252,95 @@ pub fn reset_mail(name: &str, link: &str) -> String {
 pub fn answered_mail(name: &str, subject: &str, link: &str) -> String {
     format!("Hello {name},\n\nYour request \"{subject}\" has an answer:\n\n{link}\n")
 }
+
+// Consultations and account recovery
+pub const NAV_REQUESTS: &str = "Requests";
+pub const REQUESTS_TITLE: &str = "Consultation requests";
+pub const REQUESTS_INTRO: &str =
+    "Ask the vendor's support team about the areas your plan covers (R5).";
+pub const NEW_REQUEST: &str = "New request";
+pub const FIELD_AREA: &str = "Area";
+pub const FIELD_SUBJECT: &str = "Subject";
+pub const FIELD_DESCRIPTION: &str = "Description";
+pub const FILE_REQUEST: &str = "Send request";
+pub const NO_REQUESTS: &str = "No requests yet.";
+pub const REQUEST_TITLE: &str = "Request";
+pub const REQUEST_STATUS: &str = "Status";
+pub const REQUEST_FILED: &str = "Filed";
+pub const REQUEST_TARGET: &str = "Response target";
+pub const REQUEST_DUE: &str = "First answer due";
+pub const TARGET_MET: &str = "Met";
+pub const TARGET_MISSED: &str = "Missed";
+pub const TARGET_PENDING: &str = "Pending";
+pub const REPLY: &str = "Reply";
+pub const SEND: &str = "Send";
+pub const CLOSE_REQUEST: &str = "Close request";
+pub const VENDOR: &str = "Support team";
+pub const INVITE_TITLE: &str = "Set your password";
+pub const INVITE_INTRO: &str =
+    "Choose a password of at least 12 characters to finish your account.";
+pub const NEW_PASSWORD: &str = "New password";
+pub const SAVE_PASSWORD: &str = "Save password";
+pub const RESET_TITLE: &str = "Reset your password";
+pub const RESET_INTRO: &str = "Enter your email; we send a link to choose a new password.";
+pub const RESET_SEND: &str = "Send link";
+pub const RESET_SENT: &str =
+    "If that email belongs to an account, a link is on its way. It works once, for 2 hours.";
+pub const FORGOT_PASSWORD: &str = "Forgot your password?";
+pub const GO_REQUESTS: &str = "Consultation requests";
+
+// Admin
+pub const ADMIN_TITLE: &str = "Administration";
+pub const ADMIN_COMPANIES: &str = "Companies";
+pub const ADMIN_CATALOG: &str = "Catalogue and prices";
+pub const ADMIN_PLANS: &str = "Plans";
+pub const ADMIN_QUEUE: &str = "Request queue";
+pub const ADMIN_AUDIT: &str = "Audit log";
+pub const SEARCH: &str = "Search";
+pub const PREVIOUS: &str = "Previous";
+pub const NEXT: &str = "Next";
+pub const CREATE_COMPANY: &str = "Create company";
+pub const FIELD_COMPANY_NAME: &str = "Company name";
+pub const FIELD_CONTACT_NAME: &str = "Contact name";
+pub const FIELD_CONTACT_EMAIL: &str = "Contact email";
+pub const INVITATION_LINK: &str = "Invitation sent. Link (works once, 72 hours):";
+pub const COL_CONTACT: &str = "Contact";
+pub const COL_SUPPORT_END: &str = "Support until";
+pub const CONTACTS_TITLE: &str = "Contact (R3)";
+pub const ASSIGN_CONTACT: &str = "Make this person the contact";
+pub const END_SESSIONS: &str = "End all contact sessions";
+pub const ACTIVE: &str = "active";
+pub const DISABLED: &str = "disabled";
+pub const INVITED: &str = "invited, no password yet";
+pub const GRANT_LICENSES: &str = "Grant licenses";
+pub const RECORD_UPDATE: &str = "Record update to latest version";
+pub const EXCEPTIONS_TITLE: &str = "Contractual exceptions (R5)";
+pub const RECORD_EXCEPTION: &str = "Record exception";
+pub const REVOKE: &str = "Revoke";
+pub const REVOKED: &str = "revoked";
+pub const MARK_PAID: &str = "Mark paid";
+pub const FIELD_PRODUCT: &str = "Product";
+pub const FIELD_PRICE: &str = "Price";
+pub const FIELD_VALID_FROM: &str = "Valid from";
+pub const FIELD_VERSION: &str = "Version";
+pub const ADD_PRODUCT: &str = "Add product";
+pub const DECLARE_VERSION: &str = "Declare version";
+pub const ADD_PRICE: &str = "Add price";
+pub const WITHDRAW: &str = "Withdraw";
+pub const IN_FORCE: &str = "in force or past";
+pub const SAVE_PLAN: &str = "Save plan";
+pub const FIELD_PERCENT: &str = "Percent of license total per year";
+pub const FIELD_MIN_LICENSES: &str = "Minimum licenses (R2)";
+pub const FIELD_RESPONSE: &str = "Response target";
+pub const BUSINESS_DAYS: &str = "business days";
+pub const BUSINESS_HOURS: &str = "business hours";
+pub const PLAN_NOTE: &str =
+    "Changes apply to quotes from now on; signed contracts keep their terms.";
+pub const FILTER: &str = "Filter";
+pub const FIELD_ACTOR: &str = "Actor";
+pub const FIELD_KIND: &str = "Kind";
+pub const FIELD_FROM: &str = "From";
+pub const FIELD_TO: &str = "To";
+pub const ANY: &str = "any";
+pub const COL_COMPANY: &str = "Company";
+pub const SAVED: &str = "Saved.";

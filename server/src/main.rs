@@ -24,7 +24,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         [] | ["--demo"] => {
-            config.demo |= args.first().is_some();
+            config.demo |= !args.is_empty();
             let app = Application::build(config).await?;
             tracing::info!("listening on http://{}", app.addr());
             app.run_until_stopped().await?;

@@ -2,11 +2,13 @@
 //! catalogue and price list, plans, and the audit log. Every function checks the admin role
 //! first; anonymous callers get 401, contacts 403.
 
+// A server function's arguments are its form's fields; the plan form simply has many.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::model::admin::*;
-use crate::model::HistoryEntry;
 
 /// Companies per page of the admin list.
 pub const COMPANIES_PER_PAGE: u32 = 20;
@@ -90,7 +92,7 @@ pub async fn admin_company(id: i64) -> Result<CompanyDetail, AppError> {
                     .collect(),
                 history: audit
                     .into_iter()
-                    .map(|e| HistoryEntry {
+                    .map(|e| crate::model::HistoryEntry {
                         at: e.at,
                         actor: e.actor_name.unwrap_or(e.actor_kind),
                         kind: e.kind,
@@ -557,7 +559,6 @@ pub async fn admin_plans() -> Result<Vec<PlanAdminRow>, AppError> {
 }
 
 /// New terms for a plan. They apply to quotes from now on; signed contracts keep theirs.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "admin_update_plan")]
 pub async fn admin_update_plan(
     tier: String,

@@ -1,7 +1,9 @@
 //! Widgets shared by several pages.
 
+mod forms;
 mod quote;
 
+pub use forms::action_outcome;
 pub use quote::QuoteBreakdown;
 
 /// The whole-years field of the support forms (R6: 1 or more).

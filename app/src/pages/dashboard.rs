@@ -84,6 +84,7 @@ fn Actions(status: ContractStatus) -> impl IntoView {
             <a href="/licenses">{text::GO_LICENSES}</a>
             <a href="/updates">{text::GO_UPDATES}</a>
             <a href="/orders">{text::GO_ORDERS}</a>
+            <a href="/consultations">{text::GO_REQUESTS}</a>
             <a href="/history">{text::GO_HISTORY}</a>
         </nav>
     }

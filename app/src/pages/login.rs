@@ -46,6 +46,9 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <button type="submit">{text::LOGIN_SUBMIT}</button>
             </ActionForm>
+            <p>
+                <a href="/reset">{text::FORGOT_PASSWORD}</a>
+            </p>
         </section>
     }
 }

@@ -1,19 +1,28 @@
 //! One module per page.
 
+mod admin;
+mod consultations;
 mod dashboard;
 mod history;
 mod licenses;
 mod login;
 mod orders;
 mod plans;
+mod recovery;
 mod support;
 mod updates;
 
+pub use admin::{
+    AdminAuditPage, AdminCatalogPage, AdminCompanyPage, AdminHomePage, AdminPlansPage,
+    AdminQueuePage, AdminRequestPage,
+};
+pub use consultations::{ConsultationPage, ConsultationsPage};
 pub use dashboard::DashboardPage;
 pub use history::HistoryPage;
 pub use licenses::LicensesPage;
 pub use login::LoginPage;
 pub use orders::{InvoicePage, OrderPage, OrdersPage};
 pub use plans::PlansPage;
+pub use recovery::{InvitePage, ResetPage};
 pub use support::SupportPage;
 pub use updates::UpdatesPage;
