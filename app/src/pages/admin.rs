@@ -10,6 +10,7 @@ use crate::api::consult::admin_consultations;
 use crate::components::{action_outcome, error_view};
 use crate::model::admin::{CatalogView, CompanyDetail, CompanyPage, PlanAdminRow};
 use crate::pages::consultations::{RequestTable, RequestThreadPage};
+use crate::pages::ContractCard;
 use crate::text;
 
 #[component]
@@ -209,9 +210,8 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
         .collect_view();
     view! {
         <h1>{detail.name}</h1>
+        <ContractCard status=detail.contract />
         <section class="card">
-            <h2>{text::CONTRACT_TITLE}</h2>
-            <p>{format!("{:?}", detail.contract)}</p>
             <h2>{text::DASHBOARD_HOLDINGS}</h2>
             <ul>
                 {detail

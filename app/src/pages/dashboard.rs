@@ -91,7 +91,7 @@ fn Actions(status: ContractStatus) -> impl IntoView {
 }
 
 #[component]
-fn ContractCard(status: ContractStatus) -> impl IntoView {
+pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
     let body = match status {
         ContractStatus::Active {
             plan_name,

@@ -18,6 +18,7 @@ pub use admin::{
 };
 pub use consultations::{ConsultationPage, ConsultationsPage};
 pub use dashboard::DashboardPage;
+pub(crate) use dashboard::ContractCard;
 pub use history::HistoryPage;
 pub use licenses::LicensesPage;
 pub use login::LoginPage;
