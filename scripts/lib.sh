@@ -39,9 +39,12 @@ ensure_test_tools() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
   fi
-  if ! cmp -s "$ROOT/end2end/package-lock.json" "$ROOT/end2end/node_modules/.package-lock.json" 2>/dev/null; then
+  # A copy of the lock file marks a finished install; reinstall only when the lock changed.
+  local stamp="$ROOT/end2end/node_modules/.installed-package-lock.json"
+  if ! cmp -s "$ROOT/end2end/package-lock.json" "$stamp" 2>/dev/null; then
     log "installing the end-to-end test packages"
     (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
+    cp "$ROOT/end2end/package-lock.json" "$stamp"
   fi
 }
 

@@ -17,8 +17,8 @@ pub use admin::{
     AdminQueuePage, AdminRequestPage,
 };
 pub use consultations::{ConsultationPage, ConsultationsPage};
-pub use dashboard::DashboardPage;
 pub(crate) use dashboard::ContractCard;
+pub use dashboard::DashboardPage;
 pub use history::HistoryPage;
 pub use licenses::LicensesPage;
 pub use login::LoginPage;
