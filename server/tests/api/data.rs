@@ -1,8 +1,6 @@
 //! Database life cycle: migrations and demo seeding.
 
-mod common;
-
-use common::{spawn_app, spawn_sibling};
+use crate::common::{spawn_app, spawn_sibling};
 use reqwest::StatusCode;
 use sqlx::Row;
 

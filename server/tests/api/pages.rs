@@ -1,8 +1,6 @@
 //! Server-rendered pages and operational endpoints.
 
-mod common;
-
-use common::spawn_app;
+use crate::common::spawn_app;
 use reqwest::header::{CACHE_CONTROL, LOCATION};
 use reqwest::StatusCode;
 

@@ -1,9 +1,7 @@
 //! The admin side over HTTP: role checks on every function, contacts (R3), the append-only
 //! price list, invitations and password resets.
 
-mod common;
-
-use common::{session_cookie, spawn_app, TestApp};
+use crate::common::{session_cookie, spawn_app, TestApp};
 use reqwest::StatusCode;
 use serde_json::json;
 use server::seed::DEMO_PASSWORD;

@@ -1,9 +1,7 @@
 //! The purchase flows end to end over HTTP: each rule honoured or refused with its id, and
 //! every order placed exactly once (R11).
 
-mod common;
-
-use common::spawn_app;
+use crate::common::spawn_app;
 use reqwest::StatusCode;
 use serde_json::json;
 

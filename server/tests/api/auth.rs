@@ -1,8 +1,6 @@
 //! Sign-in, sessions and company scoping, driven over HTTP against the real server.
 
-mod common;
-
-use common::{session_cookie, spawn_app, spawn_sibling};
+use crate::common::{session_cookie, spawn_app, spawn_sibling};
 use reqwest::header::{LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
 use server::seed::DEMO_PASSWORD;

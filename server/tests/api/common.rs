@@ -1,7 +1,5 @@
 //! Spawns the real server (random port, fresh SQLite file) for black-box tests over HTTP.
 
-#![allow(dead_code)] // each test binary uses its own subset
-
 use chrono::NaiveDate;
 use reqwest::header::{HeaderMap, ACCEPT, COOKIE, SET_COOKIE};
 use reqwest::{redirect, Client, Response, StatusCode};

@@ -1,8 +1,6 @@
 //! Consultation requests (R5) end to end.
 
-mod common;
-
-use common::spawn_app;
+use crate::common::spawn_app;
 use reqwest::StatusCode;
 
 #[tokio::test]

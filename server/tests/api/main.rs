@@ -1,0 +1,11 @@
+//! Black-box tests of the real server over HTTP, one fresh SQLite database per test.
+//! One test binary (not one per file) so the app is linked once.
+
+mod common;
+
+mod admin;
+mod auth;
+mod consult;
+mod data;
+mod pages;
+mod purchase;
