@@ -100,7 +100,7 @@ async fn admin_calls(app: &TestApp) -> Vec<(&'static str, Vec<(&'static str, Str
     ]
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_admin_function_refuses_anonymous_and_contacts_and_serves_admins() {
     let app = spawn_app().await;
     let contact = app.login_as("Northwind Trading").await;
@@ -135,7 +135,7 @@ async fn every_admin_function_refuses_anonymous_and_contacts_and_serves_admins()
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admins_sign_in_on_the_same_page_and_land_on_the_admin_page() {
     let app = spawn_app().await;
     let response = app
@@ -156,7 +156,7 @@ async fn admins_sign_in_on_the_same_page_and_land_on_the_admin_page() {
     assert_eq!(app.dashboard(Some(&admin)).await.0, StatusCode::FORBIDDEN);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r3_reassigning_the_contact_ends_the_old_contacts_session_at_once() {
     let app = spawn_app().await;
     let boris = app.login_as("Contoso Logistics").await;
@@ -213,7 +213,7 @@ async fn r3_reassigning_the_contact_ends_the_old_contacts_session_at_once() {
     assert_eq!(body["contact_name"], "Irina Bondar");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_can_end_all_sessions_of_a_contact() {
     let app = spawn_app().await;
     let boris = app.login_as("Contoso Logistics").await;
@@ -231,7 +231,7 @@ async fn admin_can_end_all_sessions_of_a_contact() {
     app.login_as("Contoso Logistics").await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invitation_links_work_once_are_stored_hashed_and_expire() {
     let app = spawn_app().await;
     let admin = app.login_admin().await;
@@ -321,7 +321,7 @@ async fn invitation_links_work_once_are_stored_hashed_and_expire() {
     assert_eq!(expired.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_contact_resets_a_forgotten_password_by_mail() {
     let app = spawn_app().await;
     let unknown = app
@@ -374,7 +374,7 @@ async fn a_contact_resets_a_forgotten_password_by_mail() {
     assert_eq!(reuse.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_price_list_is_append_only_and_signed_contracts_keep_their_amounts() {
     let app = spawn_app().await;
     let admin = app.login_admin().await;
@@ -454,7 +454,7 @@ async fn the_price_list_is_append_only_and_signed_contracts_keep_their_amounts()
     assert_eq!(withdrawn.status, StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plan_changes_apply_to_new_quotes_not_to_signed_contracts() {
     let app = spawn_app().await;
     let admin = app.login_admin().await;

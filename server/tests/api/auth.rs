@@ -5,7 +5,7 @@ use reqwest::header::{LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
 use server::seed::DEMO_PASSWORD;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_contact_signs_in_and_gets_a_hardened_session_cookie() {
     let app = spawn_app().await;
     let response = app.login_raw("boris@contoso.example", DEMO_PASSWORD).await;
@@ -23,7 +23,7 @@ async fn a_contact_signs_in_and_gets_a_hardened_session_cookie() {
     assert!(set_cookie.contains("Path=/"), "{set_cookie}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_is_matched_case_insensitively() {
     let app = spawn_app().await;
     let response = app
@@ -32,7 +32,7 @@ async fn email_is_matched_case_insensitively() {
     assert_eq!(response.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_password_and_unknown_email_get_one_generic_refusal() {
     let app = spawn_app().await;
     let wrong_password = app
@@ -50,7 +50,7 @@ async fn wrong_password_and_unknown_email_get_one_generic_refusal() {
     assert!(a.contains("InvalidCredentials"), "{a}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_plain_form_login_redirects_back_with_an_error_flag() {
     let app = spawn_app().await;
     let response = app
@@ -66,7 +66,7 @@ async fn a_failed_plain_form_login_redirects_back_with_an_error_flag() {
     assert_eq!(response.headers()[LOCATION], "/login?error=credentials");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plain_form_login_redirects_to_the_dashboard() {
     let app = spawn_app().await;
     let response = app
@@ -85,7 +85,7 @@ async fn a_plain_form_login_redirects_to_the_dashboard() {
     assert!(session_cookie(response.headers()).is_some());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn company_data_needs_a_session() {
     let app = spawn_app().await;
     let (status, body) = app.dashboard(None).await;
@@ -95,7 +95,7 @@ async fn company_data_needs_a_session() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logout_ends_the_session_on_the_server() {
     let app = spawn_app().await;
     let cookie = app.login_as("Contoso Logistics").await;
@@ -109,7 +109,7 @@ async fn logout_ends_the_session_on_the_server() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_in_cycles_the_session_id() {
     let app = spawn_app().await;
     let first = app.login_as("Contoso Logistics").await;
@@ -132,7 +132,7 @@ async fn signing_in_cycles_the_session_id() {
     assert_eq!(app.dashboard(Some(&second)).await.0, StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sessions_live_in_the_database_and_survive_a_restart() {
     let app = spawn_app().await;
     let cookie = app.login_as("Contoso Logistics").await;
@@ -142,7 +142,7 @@ async fn sessions_live_in_the_database_and_survive_a_restart() {
     assert_eq!(body["company_name"], "Contoso Logistics");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_contact_sees_only_their_own_company() {
     let app = spawn_app().await;
     let contoso = app.login_as("Contoso Logistics").await;
@@ -162,7 +162,7 @@ async fn each_contact_sees_only_their_own_company() {
     assert_eq!(body["company_name"], "Contoso Logistics");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_disabled_contact_loses_access_at_once() {
     let app = spawn_app().await;
     let cookie = app.login_as("Contoso Logistics").await;

@@ -3,7 +3,7 @@
 use crate::common::spawn_app;
 use reqwest::StatusCode;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r5_requests_need_an_active_contract_and_a_covered_area_or_an_exception() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await; // no contract
@@ -69,7 +69,7 @@ async fn r5_requests_need_an_active_contract_and_a_covered_area_or_an_exception(
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_admin_answers_from_the_queue_and_the_contact_sees_the_answer() {
     let app = spawn_app().await;
     let boris = app.login_as("Contoso Logistics").await;

@@ -29,7 +29,7 @@ async fn row_counts(db: &sqlx::AnyPool) -> Vec<i64> {
     counts
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn migrations_build_an_empty_database_and_restart_is_idempotent() {
     let app = spawn_app().await;
     let db = app.db().await;
@@ -50,7 +50,7 @@ async fn migrations_build_an_empty_database_and_restart_is_idempotent() {
     assert_eq!(applied, applied_again);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_seeding_twice_changes_nothing() {
     let app = spawn_app().await;
     let db = app.db().await;
@@ -62,7 +62,7 @@ async fn demo_seeding_twice_changes_nothing() {
     assert_eq!(row_counts(&db).await, before);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_companies_cover_each_situation() {
     let app = spawn_app().await;
     let (_, contoso) = app
@@ -95,7 +95,7 @@ async fn demo_companies_cover_each_situation() {
     assert_eq!(tailspin["contract"]["Lapsed"]["ended"], "2026-10-15");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn money_is_stored_exactly_as_integer_minor_units() {
     let app = spawn_app().await;
     let price: i64 = sqlx::query(
@@ -109,7 +109,7 @@ async fn money_is_stored_exactly_as_integer_minor_units() {
     assert_eq!(price, 33_333);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_database_refuses_a_second_active_contact() {
     let app = spawn_app().await;
     let result = sqlx::query(

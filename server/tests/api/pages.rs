@@ -4,7 +4,7 @@ use crate::common::spawn_app;
 use reqwest::header::{CACHE_CONTROL, LOCATION};
 use reqwest::StatusCode;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_check_answers_when_the_database_does() {
     let app = spawn_app().await;
     let response = app.get("/healthz", None).await;
@@ -12,7 +12,7 @@ async fn health_check_answers_when_the_database_does() {
     assert_eq!(response.text().await.unwrap(), "ok");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn anonymous_dashboard_visit_redirects_to_login() {
     let app = spawn_app().await;
     let response = app.get("/dashboard", None).await;
@@ -20,7 +20,7 @@ async fn anonymous_dashboard_visit_redirects_to_login() {
     assert_eq!(response.headers()[LOCATION], "/login");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_is_rendered_on_the_server() {
     let app = spawn_app().await;
     let cookie = app.login_as("Contoso Logistics").await;
@@ -37,7 +37,7 @@ async fn the_dashboard_is_rendered_on_the_server() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_login_page_works_without_javascript() {
     let app = spawn_app().await;
     let html = app.get("/login", None).await.text().await.unwrap();
@@ -52,7 +52,7 @@ async fn the_login_page_works_without_javascript() {
     assert!(html.contains("The email or password is incorrect."));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_plan_comparison_is_public_and_read_from_the_database() {
     let app = spawn_app().await;
     let response = app.get("/plans", None).await;
@@ -73,7 +73,7 @@ async fn the_plan_comparison_is_public_and_read_from_the_database() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_are_404() {
     let app = spawn_app().await;
     assert_eq!(
@@ -82,7 +82,7 @@ async fn unknown_pages_are_404() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn static_bundle_is_served_with_revalidation_headers() {
     let app = spawn_app().await;
     // Tests run without a built site; a missing file still goes through the static layer.
@@ -90,7 +90,7 @@ async fn static_bundle_is_served_with_revalidation_headers() {
     assert_eq!(response.headers()[CACHE_CONTROL], "no-cache");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_calls_for_renewal_from_sixty_days_before_the_end() {
     let app = spawn_app().await;
     let cookie = app.login_as("Contoso Logistics").await;

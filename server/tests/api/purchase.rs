@@ -5,7 +5,7 @@ use crate::common::spawn_app;
 use reqwest::StatusCode;
 use serde_json::json;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r9_r10_a_company_without_support_buys_standard_for_two_years() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
@@ -47,7 +47,7 @@ async fn r9_r10_a_company_without_support_buys_standard_for_two_years() {
     assert_eq!(history.body[0]["kind"], "new_support");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r2_premium_needs_five_licenses() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
@@ -66,7 +66,7 @@ async fn r2_premium_needs_five_licenses() {
     assert_eq!(dashboard["contract"]["Active"]["plan_name"], "Premium");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r6_support_is_for_whole_years_only() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
@@ -78,7 +78,7 @@ async fn r6_support_is_for_whole_years_only() {
     assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r7_outdated_versions_block_support_and_r4_updates_them_for_free() {
     let app = spawn_app().await;
     let chen = app.login_as("Fabrikam Clinics").await;
@@ -106,7 +106,7 @@ async fn r7_outdated_versions_block_support_and_r4_updates_them_for_free() {
     assert_eq!(renewal.body["kind"], "Renewal");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r4_no_free_update_without_an_active_plan_that_includes_new_versions() {
     let app = spawn_app().await;
     let dana = app.login_as("Tailspin Tours").await; // contract lapsed
@@ -127,7 +127,7 @@ async fn r4_no_free_update_without_an_active_plan_that_includes_new_versions() {
         .starts_with("R4"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r10_a_renewal_starts_the_day_after_the_current_end() {
     let app = spawn_app().await;
     let boris = app.login_as("Contoso Logistics").await;
@@ -139,7 +139,7 @@ async fn r10_a_renewal_starts_the_day_after_the_current_end() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r10_a_lapsed_contract_renews_from_today() {
     let app = spawn_app().await;
     let dana = app.login_as("Tailspin Tours").await;
@@ -153,7 +153,7 @@ async fn r10_a_lapsed_contract_renews_from_today() {
     assert_eq!(quote.body["total"], "150.00");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r8_added_licenses_extend_the_running_contract() {
     let app = spawn_app().await;
     let boris = app.login_as("Contoso Logistics").await; // 7 licenses, Standard to 2027-07-27
@@ -178,7 +178,7 @@ async fn r8_added_licenses_extend_the_running_contract() {
     assert_eq!(dashboard["contract"]["Active"]["end"], "2027-11-14");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r1_licenses_are_sold_only_with_support() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await; // no contract
@@ -198,7 +198,7 @@ async fn r1_licenses_are_sold_only_with_support() {
     assert_eq!(dashboard["total_licenses"], 4);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r11_a_repeated_confirm_returns_the_first_order() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
@@ -222,7 +222,7 @@ async fn r11_a_repeated_confirm_returns_the_first_order() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r11_a_stale_quote_is_refused() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
@@ -245,7 +245,7 @@ async fn r11_a_stale_quote_is_refused() {
     assert_eq!(fresh.body["total"], "620.00", "20% × (3 × 950.00 + 250.00)");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r11_fifty_concurrent_confirms_with_one_key_place_one_order() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
@@ -265,7 +265,7 @@ async fn r11_fifty_concurrent_confirms_with_one_key_place_one_order() {
     assert_eq!(app.count("SELECT COUNT(*) FROM contracts c JOIN companies co ON co.id = c.company_id WHERE co.name = 'Northwind Trading'").await, 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn r11_fifty_concurrent_purchases_with_different_keys_make_one_contract() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
@@ -293,7 +293,7 @@ async fn r11_fifty_concurrent_purchases_with_different_keys_make_one_contract() 
     assert_eq!(app.count("SELECT COUNT(*) FROM contracts c JOIN companies co ON co.id = c.company_id WHERE co.name = 'Northwind Trading'").await, 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_purchase_that_fails_midway_changes_nothing() {
     let app = spawn_app().await;
     let boris = app.login_as("Contoso Logistics").await;
@@ -327,7 +327,7 @@ async fn a_purchase_that_fails_midway_changes_nothing() {
     assert_eq!(dashboard["total_licenses"], 7);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_contact_cannot_see_another_companys_order() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
@@ -348,7 +348,7 @@ async fn a_contact_cannot_see_another_companys_order() {
     assert_eq!(list.body, json!([]));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_company_function_refuses_anonymous_callers() {
     let app = spawn_app().await;
     for endpoint in [
@@ -386,7 +386,7 @@ async fn every_company_function_refuses_anonymous_callers() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plan_offers_are_priced_on_the_companys_own_licenses() {
     let app = spawn_app().await;
     let anna = app.login_as("Northwind Trading").await;
