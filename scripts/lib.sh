@@ -62,3 +62,36 @@ report_wasm_size() {
   br=$(stat -c %s "$pkg/portal_bg.wasm.br" 2>/dev/null || stat -c %s "$pkg/portal.wasm.br")
   printf 'wasm bundle: %s bytes raw, %s bytes brotli\n' "$raw" "$br" | tee "$ROOT/target/site/wasm-size.txt" >&2
 }
+
+# A throwaway PostgreSQL server on 127.0.0.1 for the second run of the integration tests:
+# Debian's package, a cluster initialised into a temporary directory, stopped on exit.
+start_postgres() {
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    log "installing PostgreSQL from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  local bin port dir
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  port=${PORTAL_TEST_PG_PORT:-55432}
+  dir=$(mktemp -d)
+  chmod 755 "$dir"
+  # initdb refuses to run as root: run the server as the postgres user when we are root.
+  local as=()
+  if [[ $(id -u) -eq 0 ]]; then
+    chown postgres "$dir"
+    as=(runuser -u postgres --)
+  fi
+  "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres >/dev/null
+  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=400 -c fsync=off" start >/dev/null
+  PORTAL_PG_STOP=("${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop)
+  export PORTAL_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port"
+  log "PostgreSQL running at $PORTAL_TEST_POSTGRES"
+}
+
+stop_postgres() {
+  if [[ -n "${PORTAL_PG_STOP+x}" ]]; then
+    "${PORTAL_PG_STOP[@]}" >/dev/null 2>&1 || true
+  fi
+}

@@ -14,14 +14,19 @@ cargo clippy -p domain -p app -p server --all-targets --locked -- -D warnings
 # The browser half of `app` (hydrate feature) only exists for wasm32.
 cargo clippy -p frontend --target wasm32-unknown-unknown --locked -- -D warnings
 
-log "unit, property and integration tests"
+log "unit, property and integration tests (SQLite)"
 cargo test -p domain -p app -p server --locked
+
+log "integration tests again, on PostgreSQL"
+start_postgres
+trap stop_postgres EXIT
+cargo test -p server --test api --locked
 
 build_release
 
 log "end-to-end tests (Chromium, desktop and 390x844)"
 e2e_dir=$(mktemp -d)
-trap 'rm -rf "$e2e_dir"' EXIT
+trap 'rm -rf "$e2e_dir"; stop_postgres' EXIT
 port=${PORTAL_E2E_PORT:-3100}
 export PORTAL_E2E_PORT=$port
 # "Today" is pinned so that the tests can assert exact contract dates.

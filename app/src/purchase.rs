@@ -295,6 +295,7 @@ pub async fn place(
     }
     let fingerprint = request.fingerprint();
     let mut tx = store::begin_write(&app.db).await?;
+    store::lock_company(&mut tx, who.company_id).await?;
     if let Some(seen) = store::idempotency::find(&mut tx, who.company_id, key).await? {
         return match seen.order_id {
             Some(order_id) if seen.fingerprint == fingerprint => Ok(order_id),

@@ -4,6 +4,8 @@ use std::net::SocketAddr;
 
 use chrono::NaiveDate;
 
+use crate::db::DbSettings;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `LEPTOS_SITE_ADDR` (the name cargo-leptos uses), default 127.0.0.1:3000.
@@ -30,6 +32,9 @@ pub struct Config {
     pub outbox_dir: String,
     /// `PORTAL_MAIL_FROM`, default `Support Portal <support@portal.example>`.
     pub mail_from: String,
+    /// `PORTAL_DB_MAX_CONNECTIONS` (default 8), `PORTAL_DB_STATEMENT_TIMEOUT_MS` (10000,
+    /// PostgreSQL only), `PORTAL_DB_CONNECT_ATTEMPTS` (30, a second apart).
+    pub db: DbSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +76,15 @@ impl Config {
             outbox_dir: get("PORTAL_OUTBOX_DIR").unwrap_or_else(|| "outbox".into()),
             mail_from: get("PORTAL_MAIL_FROM")
                 .unwrap_or_else(|| "Support Portal <support@portal.example>".into()),
+            db: DbSettings {
+                max_connections: parse(&get, "PORTAL_DB_MAX_CONNECTIONS", "8")?,
+                statement_timeout: std::time::Duration::from_millis(parse(
+                    &get,
+                    "PORTAL_DB_STATEMENT_TIMEOUT_MS",
+                    "10000",
+                )?),
+                connect_attempts: parse(&get, "PORTAL_DB_CONNECT_ATTEMPTS", "30")?,
+            },
         })
     }
 }

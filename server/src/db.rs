@@ -1,25 +1,116 @@
-//! Database connection and migrations.
+//! Database connection and migrations, for either engine: `DATABASE_URL` starting with
+//! `postgres` selects PostgreSQL, anything else (a `sqlite:` URL) the embedded SQLite file.
 
 use std::str::FromStr;
+use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
-use sqlx::AnyPool;
+use sqlx::{AnyPool, Executor};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// Pool and timeout settings (`PORTAL_DB_*` variables, see `Config`).
+#[derive(Debug, Clone)]
+pub struct DbSettings {
+    pub max_connections: u32,
+    /// PostgreSQL cancels any statement running longer (a stuck query must not hold locks).
+    pub statement_timeout: Duration,
+    /// Connection attempts at start-up, a second apart: the database may start after us.
+    pub connect_attempts: u32,
+}
+
+impl Default for DbSettings {
+    fn default() -> Self {
+        Self {
+            max_connections: 8,
+            statement_timeout: Duration::from_secs(10),
+            connect_attempts: 30,
+        }
+    }
+}
+
+/// The session store's pool: tower-sessions' stores are typed per engine.
+#[derive(Clone)]
+pub enum SessionPool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
 
 /// The pools the server needs: `app` is what server functions query (sqlx `Any`, one code path
-/// for every backend); `sessions` is the typed pool tower-sessions' store requires.
+/// for both engines); `sessions` is the typed pool the session store requires.
 #[derive(Clone)]
 pub struct Pools {
     pub app: AnyPool,
-    pub sessions: SqlitePool,
+    pub sessions: SessionPool,
 }
 
-/// Connects, creating the SQLite file if missing, and applies pending migrations (idempotent).
-pub async fn connect_and_migrate(database_url: &str) -> Result<Pools, sqlx::Error> {
+pub fn is_postgres(database_url: &str) -> bool {
+    database_url.starts_with("postgres:") || database_url.starts_with("postgresql:")
+}
+
+/// Connects (retrying while the database comes up), creating the SQLite file if missing, and
+/// applies pending migrations. On PostgreSQL, sqlx holds an advisory lock while migrating, so
+/// instances starting together migrate once.
+pub async fn connect_and_migrate(
+    database_url: &str,
+    settings: &DbSettings,
+) -> Result<Pools, sqlx::Error> {
     sqlx::any::install_default_drivers();
+    let mut attempt = 1;
+    loop {
+        match connect(database_url, settings).await {
+            Ok(pools) => return Ok(pools),
+            Err(error) if attempt < settings.connect_attempts && is_unreachable(&error) => {
+                tracing::warn!(%error, attempt, "database not reachable yet; retrying");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                attempt += 1;
+            }
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// Worth waiting for: the server is not up yet, or (SQLite) another instance holds the file
+/// while it migrates.
+fn is_unreachable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(e) => e.code().as_deref() == Some("5"),
+        sqlx::Error::Migrate(e) => {
+            matches!(&**e, sqlx::migrate::MigrateError::Execute(sqlx::Error::Database(d)) if d.code().as_deref() == Some("5"))
+        }
+        _ => false,
+    }
+}
+
+async fn connect(database_url: &str, settings: &DbSettings) -> Result<Pools, sqlx::Error> {
+    if is_postgres(database_url) {
+        let timeout_ms = settings.statement_timeout.as_millis();
+        let app = AnyPoolOptions::new()
+            .max_connections(settings.max_connections)
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    conn.execute(format!("SET statement_timeout = {timeout_ms}").as_str())
+                        .await?;
+                    Ok(())
+                })
+            })
+            .connect(database_url)
+            .await?;
+        POSTGRES_MIGRATIONS.run(&app).await?;
+        let sessions = PgPoolOptions::new()
+            .max_connections(settings.max_connections.div_ceil(2))
+            .connect(database_url)
+            .await?;
+        return Ok(Pools {
+            app,
+            sessions: SessionPool::Postgres(sessions),
+        });
+    }
     let options = SqliteConnectOptions::from_str(database_url)?
         .create_if_missing(true)
         // WAL lets readers proceed while one writer commits; persistent in the file.
@@ -31,11 +122,14 @@ pub async fn connect_and_migrate(database_url: &str) -> Result<Pools, sqlx::Erro
         .connect_with(options)
         .await?;
     let app = AnyPoolOptions::new()
-        .max_connections(8)
+        .max_connections(settings.max_connections)
         .connect(database_url)
         .await?;
     SQLITE_MIGRATIONS.run(&app).await?;
-    Ok(Pools { app, sessions })
+    Ok(Pools {
+        app,
+        sessions: SessionPool::Sqlite(sessions),
+    })
 }
 
 /// The documented way to make an admin account: `server create-admin <email> <name>`.
@@ -48,7 +142,7 @@ pub async fn create_admin(
     if password.chars().count() < 12 {
         return Err("the password must have at least 12 characters".into());
     }
-    let pools = connect_and_migrate(database_url).await?;
+    let pools = connect_and_migrate(database_url, &DbSettings::default()).await?;
     let hash = app::auth::password::hash_blocking(password);
     app::store::admins::upsert(&pools.app, name, email, &hash).await?;
     Ok(())

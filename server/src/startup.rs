@@ -21,9 +21,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::{time, SameSite};
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 use crate::config::Config;
+use crate::db::SessionPool;
 use crate::{db, seed};
 
 /// Name of the wasm/JS/CSS bundle cargo-leptos builds (`name` in the workspace metadata).
@@ -53,7 +54,7 @@ impl Application {
     /// Connects and migrates the database, seeds demo data if asked, and binds the port
     /// (port 0 picks a free one: tests read it back with [`Application::addr`]).
     pub async fn build(config: Config) -> Result<Self, StartupError> {
-        let pools = db::connect_and_migrate(&config.database_url).await?;
+        let pools = db::connect_and_migrate(&config.database_url, &config.db).await?;
         if config.demo {
             seed::demo(
                 &pools.app,
@@ -61,14 +62,6 @@ impl Application {
             )
             .await?;
         }
-        let sessions = SqliteStore::new(pools.sessions.clone());
-        sessions.migrate().await?;
-        tokio::spawn(
-            sessions
-                .clone()
-                .continuously_delete_expired(Duration::from_secs(600)),
-        );
-
         let leptos_options = LeptosOptions::builder()
             .output_name(BUNDLE_NAME)
             .site_root(config.site_root.as_str())
@@ -86,16 +79,14 @@ impl Application {
             public_url: config.public_url.clone(),
             leptos_options,
         };
-        let session_layer = SessionManagerLayer::new(sessions)
-            .with_name(SESSION_COOKIE)
-            .with_http_only(true)
-            .with_same_site(SameSite::Lax)
-            .with_secure(config.secure_cookies)
-            .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
-                SESSION_IDLE_TIMEOUT_MINUTES,
-            )));
-
-        let router = router(state).layer(session_layer);
+        let router = match &pools.sessions {
+            SessionPool::Sqlite(pool) => {
+                with_sessions(router(state), SqliteStore::new(pool.clone()), &config).await?
+            }
+            SessionPool::Postgres(pool) => {
+                with_sessions(router(state), PostgresStore::new(pool.clone()), &config).await?
+            }
+        };
         let listener = tokio::net::TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
         Ok(Self {
@@ -117,6 +108,46 @@ impl Application {
         axum::serve(listener, self.router)
             .with_graceful_shutdown(shutdown_signal())
             .await
+    }
+}
+
+/// Sessions live in the database (so they survive restarts and are shared by every instance);
+/// expired ones are swept every ten minutes.
+async fn with_sessions<S>(router: Router, store: S, config: &Config) -> Result<Router, StartupError>
+where
+    S: SessionStoreWithMigration + ExpiredDeletion + Clone + 'static,
+{
+    store.migrate_store().await?;
+    tokio::spawn(
+        store
+            .clone()
+            .continuously_delete_expired(Duration::from_secs(600)),
+    );
+    let layer = SessionManagerLayer::new(store)
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            SESSION_IDLE_TIMEOUT_MINUTES,
+        )));
+    Ok(router.layer(layer))
+}
+
+/// tower-sessions' stores each have an inherent `migrate`; this makes it callable generically.
+trait SessionStoreWithMigration {
+    async fn migrate_store(&self) -> Result<(), sqlx::Error>;
+}
+
+impl SessionStoreWithMigration for SqliteStore {
+    async fn migrate_store(&self) -> Result<(), sqlx::Error> {
+        self.migrate().await
+    }
+}
+
+impl SessionStoreWithMigration for PostgresStore {
+    async fn migrate_store(&self) -> Result<(), sqlx::Error> {
+        self.migrate().await
     }
 }
 

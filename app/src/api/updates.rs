@@ -52,6 +52,7 @@ pub async fn update_version(product_id: i64) -> Result<(), AppError> {
             let who = auth::current_contact(&app).await?;
             let today = app.clock.today();
             let mut tx = store::begin_write(&app.db).await?;
+            store::lock_company(&mut tx, who.company_id).await?;
             let company = CompanyState::load(&mut tx, who.company_id).await?;
             let id = domain::ProductId(product_id);
             // Not owned and not existing look the same: nothing to update.

@@ -22,7 +22,7 @@ pub async fn search(
     let pattern = format!("%{}%", search.trim().to_lowercase());
     sqlx::query_as(
         "SELECT co.id, co.name, c.name AS contact_name, c.email AS contact_email,
-                COALESCE((SELECT SUM(quantity) FROM holdings h WHERE h.company_id = co.id), 0) AS licenses,
+                CAST(COALESCE((SELECT SUM(quantity) FROM holdings h WHERE h.company_id = co.id), 0) AS BIGINT) AS licenses,
                 (SELECT MAX(end_date) FROM contracts k WHERE k.company_id = co.id) AS support_end
            FROM companies co
            LEFT JOIN contacts c ON c.company_id = co.id AND c.active = 1

@@ -39,6 +39,20 @@ pub async fn begin_write(db: &Db) -> Result<Transaction<'static, Any>, sqlx::Err
     }
 }
 
+/// Serializes writers of one company's state until the transaction ends. SQLite's
+/// `BEGIN IMMEDIATE` already serializes all writers; PostgreSQL (READ COMMITTED) needs the row
+/// lock, so that two purchases, on any instances, never both read the same contract end and
+/// extend it twice, and a repeated order key is seen by the second request.
+pub async fn lock_company(conn: &mut Conn, company_id: i64) -> Result<(), sqlx::Error> {
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT id FROM companies WHERE id = $1 FOR UPDATE")
+            .bind(company_id)
+            .fetch_optional(conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Dates are stored as ISO text; a malformed one is a corrupt row, reported as an internal error.
 pub(crate) fn parse_date(text: &str) -> Result<chrono::NaiveDate, sqlx::Error> {
     text.parse()

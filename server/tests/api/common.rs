@@ -28,9 +28,34 @@ pub fn config_for(database_url: &str, dir: &std::path::Path) -> Config {
     config
 }
 
+/// A fresh, empty database for one test: a SQLite file in `dir`, or, when
+/// `PORTAL_TEST_POSTGRES` names a PostgreSQL server (as `scripts/test.sh` does for the second
+/// run), a new database on it.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    let Ok(server) = std::env::var("PORTAL_TEST_POSTGRES") else {
+        return format!("sqlite://{}/portal.db", dir.display());
+    };
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("portal_test_{}_{n}", std::process::id());
+    let admin = sqlx::PgPool::connect(&format!("{server}/postgres"))
+        .await
+        .expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&admin)
+        .await
+        .unwrap();
+    admin.close().await;
+    format!("{server}/{name}")
+}
+
+pub fn is_postgres() -> bool {
+    std::env::var("PORTAL_TEST_POSTGRES").is_ok()
+}
+
 pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = format!("sqlite://{}/portal.db", dir.path().display());
+    let database_url = fresh_database(dir.path()).await;
     spawn_on(&database_url, std::sync::Arc::new(dir)).await
 }
 
@@ -76,6 +101,23 @@ pub fn contact_email(company_name: &str) -> &'static str {
 }
 
 impl TestApp {
+    /// A client for an instance started by the test itself.
+    pub fn attach(
+        database_url: &str,
+        addr: std::net::SocketAddr,
+        dir: std::sync::Arc<TempDir>,
+    ) -> TestApp {
+        TestApp {
+            base: format!("http://{addr}"),
+            database_url: database_url.to_string(),
+            client: Client::builder()
+                .redirect(redirect::Policy::none())
+                .build()
+                .unwrap(),
+            _dir: dir,
+        }
+    }
+
     /// The newest mail in the outbox, as text.
     pub fn last_mail(&self) -> String {
         let outbox = self._dir.path().join("outbox");

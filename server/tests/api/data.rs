@@ -124,3 +124,51 @@ async fn the_database_refuses_a_second_active_contact() {
         "R3: one active contact per company is a constraint"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn money_and_dates_round_trip_exactly() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let added = app
+        .answer(
+            "admin_add_product",
+            &[
+                ("name", "Round Trip"),
+                ("version", "10.0.1"),
+                ("price", "999999999.99"),
+                ("valid_from", "2028-02-29"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+    let cheap = app.product_id("Round Trip").await.to_string();
+    let second = app
+        .answer(
+            "admin_add_price",
+            &[
+                ("product_id", &cheap),
+                ("price", "0.01"),
+                ("valid_from", "2028-03-01"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::OK);
+    let catalog = app.answer("admin_catalog", &[], &admin).await.body;
+    let product = catalog["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Round Trip")
+        .unwrap()
+        .clone();
+    assert_eq!(product["latest_version"], "10.0.1");
+    assert_eq!(product["prices"][0]["valid_from"], "2028-02-29");
+    assert_eq!(product["prices"][0]["price"], "999999999.99");
+    assert_eq!(product["prices"][1]["price"], "0.01");
+    let minor = app
+        .count("SELECT unit_price_minor FROM price_list_entries WHERE valid_from = '2028-02-29'")
+        .await;
+    assert_eq!(minor, 99_999_999_999);
+}

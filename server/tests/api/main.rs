@@ -9,3 +9,4 @@ mod consult;
 mod data;
 mod pages;
 mod purchase;
+mod scale;

@@ -299,13 +299,20 @@ async fn a_purchase_that_fails_midway_changes_nothing() {
     let boris = app.login_as("Contoso Logistics").await;
     let db = app.db().await;
     // Fail after the order row is written: the invoice insert aborts.
-    sqlx::query(
-        "CREATE TRIGGER fail_invoice BEFORE INSERT ON invoices
-         BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
-    )
-    .execute(&db)
-    .await
-    .unwrap();
+    let triggers: &[&str] = if crate::common::is_postgres() {
+        &[
+            "CREATE FUNCTION fail_invoice() RETURNS trigger LANGUAGE plpgsql
+             AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$",
+            "CREATE TRIGGER fail_invoice BEFORE INSERT ON invoices
+             FOR EACH ROW EXECUTE FUNCTION fail_invoice()",
+        ]
+    } else {
+        &["CREATE TRIGGER fail_invoice BEFORE INSERT ON invoices
+           BEGIN SELECT RAISE(ABORT, 'injected failure'); END"]
+    };
+    for trigger in triggers {
+        sqlx::query(trigger).execute(&db).await.unwrap();
+    }
     let before_end = app
         .count("SELECT COUNT(*) FROM contracts WHERE end_date = '2027-07-27'")
         .await;
@@ -407,7 +414,7 @@ async fn plan_offers_are_priced_on_the_companys_own_licenses() {
 }
 
 /// Polls every future at once on this task: enough concurrency to hit the server's pool.
-async fn futures_join_all<F: std::future::Future>(
+pub(crate) async fn futures_join_all<F: std::future::Future>(
     futures: impl IntoIterator<Item = F>,
 ) -> Vec<F::Output> {
     let handles: Vec<_> = futures.into_iter().map(Box::pin).collect();
