@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
-use sqlx::migrate::Migrator;
+use sqlx::migrate::{MigrateError, Migrator};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::{AnyPool, Executor};
@@ -74,17 +74,26 @@ pub async fn connect_and_migrate(
     }
 }
 
-/// Worth waiting for: the server is not up yet, or (SQLite) another instance holds the file
-/// while it migrates.
+/// Worth waiting for: the server is not up yet, or (SQLite, which has no migration lock)
+/// another instance holds the file or is migrating it right now; a retry then finds the
+/// migration applied.
 fn is_unreachable(error: &sqlx::Error) -> bool {
     match error {
         sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => true,
-        sqlx::Error::Database(e) => e.code().as_deref() == Some("5"),
-        sqlx::Error::Migrate(e) => {
-            matches!(&**e, sqlx::migrate::MigrateError::Execute(sqlx::Error::Database(d)) if d.code().as_deref() == Some("5"))
-        }
+        sqlx::Error::Database(e) => is_busy(e.as_ref()),
+        sqlx::Error::Migrate(e) => match &**e {
+            MigrateError::Execute(sqlx::Error::Database(d))
+            | MigrateError::ExecuteMigration(sqlx::Error::Database(d), _) => {
+                is_busy(d.as_ref()) || d.message().contains("already exists")
+            }
+            _ => false,
+        },
         _ => false,
     }
+}
+
+fn is_busy(error: &dyn sqlx::error::DatabaseError) -> bool {
+    error.code().as_deref() == Some("5")
 }
 
 async fn connect(database_url: &str, settings: &DbSettings) -> Result<Pools, sqlx::Error> {

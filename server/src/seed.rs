@@ -176,7 +176,9 @@ pub async fn demo(db: &AnyPool, today: NaiveDate) -> Result<(), sqlx::Error> {
     // Hash before the transaction: argon2 is slow and the write lock should be short.
     let demo_hash = password::hash_blocking(DEMO_PASSWORD);
     let now = Utc::now().to_rfc3339();
-    let mut tx = db.begin().await?;
+    // A write transaction from the start: instances seeding together queue instead of
+    // failing on SQLite's lock upgrade.
+    let mut tx = app::store::begin_write(db).await?;
     seed_catalogue(&mut tx).await?;
     sqlx::query(
         "INSERT INTO admins (name, email, password_hash, created_at) VALUES ($1, $2, $3, $4)

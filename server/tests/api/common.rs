@@ -331,3 +331,63 @@ impl TestApp {
             .await
     }
 }
+
+/// A server running as its own OS process (the real binary), killed when dropped.
+pub struct ServerProcess {
+    pub app: TestApp,
+    child: std::process::Child,
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl std::ops::Deref for ServerProcess {
+    type Target = TestApp;
+    fn deref(&self) -> &TestApp {
+        &self.app
+    }
+}
+
+/// Starts the `server` binary on the database of `app`, as a second machine would.
+pub async fn spawn_process(app: &TestApp) -> ServerProcess {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("DATABASE_URL", &app.database_url)
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("PORTAL_TODAY", TODAY)
+        .env("PORTAL_OUTBOX_DIR", app._dir.path().join("outbox"))
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("server binary starts");
+    let process = ServerProcess {
+        app: TestApp::attach(
+            &app.database_url,
+            ([127, 0, 0, 1], port).into(),
+            app._dir.clone(),
+        ),
+        child,
+    };
+    for _ in 0..100 {
+        if let Ok(response) = process
+            .client
+            .get(format!("{}/healthz", process.base))
+            .send()
+            .await
+        {
+            if response.status() == StatusCode::OK {
+                return process;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("server process did not come up");
+}

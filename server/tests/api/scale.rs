@@ -1,15 +1,16 @@
 //! Several stateless instances on one database (issue 6): shared sessions, one order per key
 //! and one contract per company whichever instance takes the request, and migrations that
-//! run once when instances start together. Runs on both engines.
+//! run once when instances start together. The second instance is a separate OS process
+//! (the real binary). Runs on both engines.
 
 use reqwest::StatusCode;
 
-use crate::common::{fresh_database, spawn_app, spawn_sibling, TestApp};
+use crate::common::{fresh_database, spawn_app, spawn_process, TestApp};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_session_made_on_one_instance_works_on_the_other_until_logout_anywhere() {
     let a = spawn_app().await;
-    let b = spawn_sibling(&a).await;
+    let b = spawn_process(&a).await;
     let cookie = a.login_as("Contoso Logistics").await;
     assert_eq!(b.dashboard(Some(&cookie)).await.0, StatusCode::OK);
     let logout = b.call("logout", &[], Some(&cookie)).await;
@@ -20,10 +21,10 @@ async fn a_session_made_on_one_instance_works_on_the_other_until_logout_anywhere
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hundred_confirms_of_one_order_across_two_instances_place_one_order() {
     let a = spawn_app().await;
-    let b = spawn_sibling(&a).await;
+    let b = spawn_process(&a).await;
     let anna = a.login_as("Northwind Trading").await;
     let quote = a.support_quote(&anna, "standard", "1").await.body;
-    let instances = [&a, &b];
+    let instances: [&TestApp; 2] = [&a, &b];
     let answers = join_all(
         (0..100).map(|i| instances[i % 2].confirm_support(&anna, "standard", "1", &quote)),
     )
@@ -43,13 +44,13 @@ async fn a_hundred_confirms_of_one_order_across_two_instances_place_one_order() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_purchases_with_different_keys_across_instances_make_one_contract() {
     let a = spawn_app().await;
-    let b = spawn_sibling(&a).await;
+    let b = spawn_process(&a).await;
     let anna = a.login_as("Northwind Trading").await;
     let mut quotes = Vec::new();
     for _ in 0..20 {
         quotes.push(a.support_quote(&anna, "basic", "1").await.body);
     }
-    let instances = [&a, &b];
+    let instances: [&TestApp; 2] = [&a, &b];
     let answers = join_all(
         quotes
             .iter()
