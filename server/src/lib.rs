@@ -2,6 +2,7 @@
 //! graceful shutdown; every page and rule lives in `app` and `domain`.
 
 pub mod config;
+pub mod csrf;
 pub mod db;
 pub mod seed;
 pub mod startup;

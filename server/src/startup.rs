@@ -188,6 +188,7 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::map_response(
             malformed_arguments_are_client_errors,
         ))
+        .layer(axum::middleware::from_fn(crate::csrf::same_origin_writes))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }

@@ -10,3 +10,4 @@ mod data;
 mod pages;
 mod purchase;
 mod scale;
+mod security;

@@ -1,0 +1,160 @@
+//! Authorization over every registered server function, and cross-site request refusal.
+
+use leptos::server_fn::axum::server_fn_paths;
+use reqwest::StatusCode;
+
+use crate::common::spawn_app;
+
+/// Who may call each server function. A new function fails the test until it is listed here.
+const PUBLIC: &[&str] = &[
+    "login",
+    "logout",
+    "plan_matrix",
+    "plan_offers",
+    "consultation_areas",
+    "accept_invitation",
+    "request_password_reset",
+    "reset_password",
+];
+const CONTACT: &[&str] = &[
+    "dashboard",
+    "support_quote",
+    "buy_support",
+    "license_quote",
+    "buy_licenses",
+    "license_options",
+    "version_updates",
+    "update_version",
+    "orders",
+    "order",
+    "history",
+    "consultations",
+    "file_consultation",
+];
+/// Contacts (own company only) and admins.
+const CONTACT_OR_ADMIN: &[&str] = &["consultation", "reply_consultation"];
+const ADMIN_PREFIX: &str = "admin_";
+
+/// Arguments that parse for every function, so that the refusal comes from authorization.
+const ANY_ARGS: &[(&str, &str)] = &[
+    ("plan", "basic"),
+    ("years", "1"),
+    ("lines", "1:1"),
+    ("support", "new"),
+    ("digest", "x"),
+    ("key", "0123456789abcdef"),
+    ("product_id", "1"),
+    ("id", "1"),
+    ("company_id", "1"),
+    ("search", ""),
+    ("page", "0"),
+    ("name", "X"),
+    ("contact_name", "X"),
+    ("contact_email", "x@x.example"),
+    ("quantity", "1"),
+    ("description", "x"),
+    ("exception_id", "1"),
+    ("invoice_number", "INV"),
+    ("version", "1.0"),
+    ("price", "1.00"),
+    ("valid_from", "2030-01-01"),
+    ("entry_id", "1"),
+    ("tier", "basic"),
+    ("percent", "10"),
+    ("min_licenses", "0"),
+    ("response_amount", "1"),
+    ("response_unit", "business_days"),
+    ("company", ""),
+    ("actor", ""),
+    ("kind", ""),
+    ("from", ""),
+    ("to", ""),
+    ("area", "version_update"),
+    ("subject", "x"),
+    ("body", "x"),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_registered_server_function_is_classified_and_refuses_anonymous_callers() {
+    let app = spawn_app().await;
+    let contact = app.login_as("Northwind Trading").await;
+    let mut seen = 0;
+    for (path, method) in server_fn_paths() {
+        let name = path.trim_start_matches("/api/");
+        assert_eq!(method, axum::http::Method::POST, "{name} must be POST-only");
+        seen += 1;
+        if PUBLIC.contains(&name) {
+            continue;
+        }
+        let known = CONTACT.contains(&name)
+            || CONTACT_OR_ADMIN.contains(&name)
+            || name.starts_with(ADMIN_PREFIX);
+        assert!(
+            known,
+            "server function {name} is not classified in tests/api/security.rs"
+        );
+        let anonymous = app.call(name, ANY_ARGS, None).await;
+        assert_eq!(
+            anonymous.status(),
+            StatusCode::UNAUTHORIZED,
+            "{name} anonymous"
+        );
+        if name.starts_with(ADMIN_PREFIX) {
+            let as_contact = app.call(name, ANY_ARGS, Some(&contact)).await;
+            assert_eq!(
+                as_contact.status(),
+                StatusCode::FORBIDDEN,
+                "{name} as a contact"
+            );
+        }
+    }
+    assert!(
+        seen >= 40,
+        "the registry lists the server functions ({seen} found)"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cross_origin_post_is_refused_and_get_changes_nothing() {
+    let app = spawn_app().await;
+    let cookie = app.login_as("Contoso Logistics").await;
+    let forged = app
+        .client
+        .post(format!("{}/api/logout", app.base))
+        .header("cookie", &cookie)
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.dashboard(Some(&cookie)).await.0,
+        StatusCode::OK,
+        "still signed in"
+    );
+
+    let same_site = app
+        .client
+        .post(format!("{}/api/dashboard", app.base))
+        .header("cookie", &cookie)
+        .header("origin", &app.base)
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same_site.status(), StatusCode::OK);
+
+    let by_get = app
+        .client
+        .get(format!("{}/api/logout", app.base))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(by_get.status(), StatusCode::OK);
+    assert_eq!(
+        app.dashboard(Some(&cookie)).await.0,
+        StatusCode::OK,
+        "GET did not sign out"
+    );
+}
