@@ -10,6 +10,8 @@ use crate::text;
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -29,6 +31,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// Data pages render with `SsrMode::Async`: the server waits for their data and sends complete
 /// HTML, so they work without JavaScript (out-of-order streaming needs a script to swap the
 /// `Suspense` fallback out) and a redirect can still set the status.
+/// Scripts run only from this site or with this response's nonce (the inline hydration
+/// bootstrap), wasm may be compiled, and nothing is loaded from elsewhere or framed.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use axum::http::{header, HeaderValue};
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

@@ -158,3 +158,55 @@ async fn a_cross_origin_post_is_refused_and_get_changes_nothing() {
         "GET did not sign out"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_carry_a_nonce_based_content_security_policy_and_safe_headers() {
+    let app = spawn_app().await;
+    let page = app.get("/login", None).await;
+    let headers = page.headers().clone();
+    let csp = headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_string();
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries the nonce"
+    );
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "same-origin");
+    assert_eq!(headers["x-frame-options"], "DENY");
+
+    let api = app.call("plan_matrix", &[], None).await;
+    assert_eq!(
+        api.headers()["content-security-policy"],
+        "default-src 'none'; frame-ancestors 'none'"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversized_requests_are_refused_unread() {
+    let app = spawn_app().await;
+    // Over the 64 KiB limit, small enough for the socket to take it all before the answer.
+    let huge = "x".repeat(100 * 1024);
+    let response = app
+        .call(
+            "login",
+            &[("email", huge.as_str()), ("password", "x")],
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), reqwest::StatusCode::PAYLOAD_TOO_LARGE);
+}
