@@ -35,6 +35,30 @@ pub struct ContactPrincipal {
     pub company_name: String,
 }
 
+/// The client's address, for throttling: the TCP peer, or with `PORTAL_TRUST_PROXY` set (behind
+/// a reverse proxy) the address the proxy appended to `X-Forwarded-For`.
+pub async fn client_address() -> String {
+    use axum::extract::ConnectInfo;
+    use std::net::SocketAddr;
+    if std::env::var_os("PORTAL_TRUST_PROXY").is_some() {
+        if let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() {
+            let forwarded = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .map(|v| v.trim().to_string());
+            if let Some(address) = forwarded {
+                return address;
+            }
+        }
+    }
+    match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
+        Ok(ConnectInfo(peer)) => peer.ip().to_string(),
+        Err(_) => "unknown".into(),
+    }
+}
+
 pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|error| {
         tracing::error!(%error, "session layer missing");

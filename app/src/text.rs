@@ -35,6 +35,8 @@ pub const RESET_SUBJECT: &str = "Reset your Support Portal password";
 pub const ANSWERED_SUBJECT: &str = "Your consultation request was answered";
 pub const AREA_OTHER: &str = "Other (outside the support areas, e.g. LAN or OS setup)";
 pub const ERR_REQUEST_CLOSED: &str = "This request is closed; file a new one.";
+pub const ERR_TOO_MANY_ATTEMPTS: &str =
+    "Too many failed sign-ins. Wait 15 minutes, or reset your password.";
 pub const ERR_FORBIDDEN: &str = "This page is for vendor staff only.";
 pub const ERR_LINK_INVALID: &str =
     "This link is not valid any more (links work once and expire). Ask for a new one.";

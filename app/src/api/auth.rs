@@ -12,13 +12,18 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
 
     let result = async {
         let state = app_state()?;
+        let email = email.trim().to_lowercase();
+        let ip = auth::client_address().await;
+        throttle::check(&state, &email, &ip).await?;
         let account = store::contacts::credentials_by_email(&state.db, &email).await?;
         let stored_hash = account.as_ref().and_then(|a| a.password_hash.clone());
         let verified = auth::password::verify(stored_hash, password).await?;
         let Some(account) = account.filter(|_| verified) else {
+            store::throttle::record(&state.db, &email, &ip, state.clock.now()).await?;
             api::redirect_plain_form("/login?error=credentials");
             return Err(AppError::InvalidCredentials);
         };
+        store::throttle::clear(&state.db, &email).await?;
         auth::sign_in(
             &auth::session().await?,
             account.role,
@@ -35,6 +40,56 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
     }
     .await;
     api::with_status(result)
+}
+
+#[cfg(feature = "ssr")]
+mod throttle {
+    //! Brute-force protection: after too many failures for one account or from one address
+    //! within the window, sign-in is refused, even with the right password, until failures
+    //! age out of the window.
+
+    use chrono::Duration;
+
+    use crate::error::AppError;
+    use crate::state::AppState;
+    use crate::store::{self, audit};
+
+    const WINDOW_MINUTES: i64 = 15;
+    const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+    /// Higher: several people may share an office's address.
+    const MAX_FAILURES_PER_ADDRESS: i64 = 30;
+
+    pub async fn check(app: &AppState, email: &str, ip: &str) -> Result<(), AppError> {
+        let since = app.clock.now() - Duration::minutes(WINDOW_MINUTES);
+        let failures = store::throttle::recent(&app.db, email, ip, since).await?;
+        if failures.for_email < MAX_FAILURES_PER_ACCOUNT
+            && failures.for_ip < MAX_FAILURES_PER_ADDRESS
+        {
+            return Ok(());
+        }
+        // Audit once, when the limit is first reached, not on every refused try.
+        if failures.for_email == MAX_FAILURES_PER_ACCOUNT
+            || failures.for_ip == MAX_FAILURES_PER_ADDRESS
+        {
+            let mut conn = app.db.acquire().await?;
+            audit::record(
+                &mut conn,
+                audit::Entry {
+                    actor: audit::Actor::System,
+                    company_id: None,
+                    kind: "login_locked",
+                    summary: format!(
+                        "Sign-in locked for {WINDOW_MINUTES} minutes: {email} from {ip}"
+                    ),
+                    before: None,
+                    after: None,
+                },
+            )
+            .await?;
+            store::throttle::record(&app.db, email, ip, app.clock.now()).await?;
+        }
+        Err(AppError::TooManyAttempts)
+    }
 }
 
 /// Ends the session on the server (the cookie is worthless afterwards).

@@ -15,6 +15,7 @@ pub mod contracts;
 pub mod holdings;
 pub mod idempotency;
 pub mod orders;
+pub mod throttle;
 pub mod tokens;
 pub mod version_updates;
 

@@ -210,3 +210,29 @@ async fn oversized_requests_are_refused_unread() {
         .await;
     assert_eq!(response.status(), reqwest::StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_failed_sign_ins_lock_the_account_even_for_the_right_password() {
+    let app = spawn_app().await;
+    for _ in 0..5 {
+        let wrong = app
+            .login_raw("boris@contoso.example", "wrong-password")
+            .await;
+        assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    }
+    let right = app
+        .login_raw("boris@contoso.example", server::seed::DEMO_PASSWORD)
+        .await;
+    assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        right.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!("TooManyAttempts")
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE kind = 'login_locked'")
+            .await,
+        1
+    );
+    // Other accounts are unaffected.
+    app.login_as("Northwind Trading").await;
+}
