@@ -139,8 +139,25 @@ pub mod password {
     use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
     use argon2::Argon2;
     use std::sync::LazyLock;
+    use tokio::sync::Semaphore;
 
     use crate::error::AppError;
+
+    /// At most this many hashes run at once: a flood of sign-ins queues here instead of
+    /// taking every blocking thread and all memory (each hash uses 19 MiB).
+    static HASHING: Semaphore = Semaphore::const_new(4);
+
+    /// Passwords people pick first; refused as new passwords (ASVS 5.0: block common ones).
+    static COMMON: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        include_str!("common_passwords.txt")
+            .lines()
+            .map(str::trim)
+            .collect()
+    });
+
+    pub fn is_common(password: &str) -> bool {
+        COMMON.contains(password.to_lowercase().as_str())
+    }
 
     /// Verified when the email is unknown, so that a wrong email costs as much time as a wrong
     /// password and response timing does not reveal which accounts exist.
@@ -156,6 +173,7 @@ pub mod password {
     }
 
     pub async fn hash(password: String) -> Result<String, AppError> {
+        let _permit = HASHING.acquire().await.map_err(|_| AppError::Internal)?;
         tokio::task::spawn_blocking(move || hash_blocking(&password))
             .await
             .map_err(|_| AppError::Internal)
@@ -163,6 +181,7 @@ pub mod password {
 
     /// True when `password` matches `stored`; with no stored hash, burns the same time and fails.
     pub async fn verify(stored: Option<String>, password: String) -> Result<bool, AppError> {
+        let _permit = HASHING.acquire().await.map_err(|_| AppError::Internal)?;
         tokio::task::spawn_blocking(move || {
             let known = stored.is_some();
             let hash = stored.unwrap_or_else(|| DUMMY_HASH.clone());

@@ -5,6 +5,7 @@ pub const NAV_PLANS: &str = "Support plans";
 pub const NAV_DASHBOARD: &str = "My company";
 pub const NAV_SIGN_IN: &str = "Sign in";
 pub const SIGN_OUT: &str = "Sign out";
+pub const SIGN_OUT_EVERYWHERE: &str = "Sign out on every device";
 
 pub const LOGIN_TITLE: &str = "Sign in";
 pub const LOGIN_INTRO: &str = "Sign in as your company's designated support contact.";
@@ -18,6 +19,7 @@ pub const ERR_INVALID_CREDENTIALS: &str = "The email or password is incorrect.";
 pub const ERR_NOT_FOUND: &str = "Not found.";
 pub const ERR_EMAIL: &str = "Enter a valid email address.";
 pub const ERR_PASSWORD_SHORT: &str = "Choose a password of at least 12 characters.";
+pub const ERR_PASSWORD_COMMON: &str = "That password is too common; choose another.";
 pub const ERR_REQUIRED: &str = "Fill in every field.";
 pub const ERR_NAME_TAKEN: &str = "That name is already in use.";
 pub const ERR_EMAIL_TAKEN: &str = "That email belongs to another account.";

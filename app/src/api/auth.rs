@@ -106,6 +106,38 @@ pub async fn logout() -> Result<(), AppError> {
     api::with_status(result)
 }
 
+/// Ends every session of the calling contact, on every device and instance.
+#[server(endpoint = "logout_everywhere")]
+pub async fn logout_everywhere() -> Result<(), AppError> {
+    use crate::{api, auth, state::app_state, store};
+    let result = async {
+        let app = app_state()?;
+        let who = auth::current_contact(&app).await?;
+        let mut conn = app.db.acquire().await?;
+        sqlx::query("UPDATE contacts SET auth_epoch = auth_epoch + 1 WHERE id = $1")
+            .bind(who.contact_id)
+            .execute(&mut *conn)
+            .await?;
+        store::audit::record(
+            &mut conn,
+            store::audit::Entry {
+                actor: store::audit::Actor::Contact(who.contact_id),
+                company_id: Some(who.company_id),
+                kind: "signed_out_everywhere",
+                summary: format!("{} signed out on every device", who.name),
+                before: None,
+                after: None,
+            },
+        )
+        .await?;
+        auth::sign_out(&auth::session().await?).await?;
+        leptos_axum::redirect("/login?signed_out=1");
+        Ok(())
+    }
+    .await;
+    api::with_status(result)
+}
+
 /// Sets the password from an invitation link (R3) and signs the new contact in.
 #[server(endpoint = "accept_invitation")]
 pub async fn accept_invitation(token: String, password: String) -> Result<(), AppError> {
@@ -149,6 +181,9 @@ mod recovery {
         let app = app_state()?;
         if new_password.chars().count() < MIN_PASSWORD_CHARS {
             return Err(AppError::Invalid(text::ERR_PASSWORD_SHORT.into()));
+        }
+        if password::is_common(&new_password) {
+            return Err(AppError::Invalid(text::ERR_PASSWORD_COMMON.into()));
         }
         let hash = password::hash(new_password).await?;
         let now = app.clock.now();

@@ -13,8 +13,8 @@ pub mod updates;
 
 pub use account::dashboard;
 pub use auth::{
-    accept_invitation, login, logout, request_password_reset, reset_password, AcceptInvitation,
-    Login, Logout, RequestPasswordReset, ResetPassword,
+    accept_invitation, login, logout, logout_everywhere, request_password_reset, reset_password,
+    AcceptInvitation, Login, Logout, LogoutEverywhere, RequestPasswordReset, ResetPassword,
 };
 pub use orders::{history, order, orders};
 pub use plans::plan_matrix;

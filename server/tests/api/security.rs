@@ -30,6 +30,7 @@ const CONTACT: &[&str] = &[
     "history",
     "consultations",
     "file_consultation",
+    "logout_everywhere",
 ];
 /// Contacts (own company only) and admins.
 const CONTACT_OR_ADMIN: &[&str] = &["consultation", "reply_consultation"];
@@ -235,4 +236,49 @@ async fn repeated_failed_sign_ins_lock_the_account_even_for_the_right_password()
     );
     // Other accounts are unaffected.
     app.login_as("Northwind Trading").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_out_everywhere_ends_every_session_of_the_contact() {
+    let app = spawn_app().await;
+    let phone = app.login_as("Contoso Logistics").await;
+    let laptop = app.login_as("Contoso Logistics").await;
+    let done = app.call("logout_everywhere", &[], Some(&laptop)).await;
+    assert_eq!(done.status(), StatusCode::OK);
+    assert_eq!(
+        app.dashboard(Some(&phone)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.dashboard(Some(&laptop)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn common_passwords_are_refused_as_new_passwords() {
+    let app = spawn_app().await;
+    app.call(
+        "request_password_reset",
+        &[("email", "anna@northwind.example")],
+        None,
+    )
+    .await;
+    let token = app.last_mail_token();
+    let common = app
+        .call(
+            "reset_password",
+            &[("token", &token), ("password", "Password1234")],
+            None,
+        )
+        .await;
+    assert_eq!(common.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let fine = app
+        .call(
+            "reset_password",
+            &[("token", &token), ("password", "a-quiet-heron-sings")],
+            None,
+        )
+        .await;
+    assert_eq!(fine.status(), StatusCode::OK);
 }
