@@ -5,7 +5,7 @@ pub const NAV_PLANS: &str = "Support plans";
 pub const NAV_DASHBOARD: &str = "My company";
 pub const NAV_SIGN_IN: &str = "Sign in";
 pub const SIGN_OUT: &str = "Sign out";
-pub const SIGN_OUT_EVERYWHERE: &str = "Sign out on every device";
+pub const SIGN_OUT_EVERYWHERE: &str = "End my sessions on all devices";
 
 pub const LOGIN_TITLE: &str = "Sign in";
 pub const LOGIN_INTRO: &str = "Sign in as your company's designated support contact.";
