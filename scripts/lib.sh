@@ -5,6 +5,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # One warm target directory outside the checkout: fresh clones (CI) reuse it.
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/support-portal/target}
 TOOLS_DIR=${PORTAL_TOOLS_DIR:-$HOME/.cache/support-portal/tools}
+# CI builds a fresh clone once: incremental caches would only cost disk (gigabytes).
+if [[ "${CI:-}" == "true" ]]; then
+  export CARGO_INCREMENTAL=0
+fi
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 
 CARGO_LEPTOS_VERSION=0.3.10      # 0.3.11 needs rustc 1.96
