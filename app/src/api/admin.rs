@@ -426,7 +426,7 @@ pub async fn admin_add_product(
                 "Product {} added: version {version}, {price} from {valid_from}",
                 name.trim()
             );
-            audit_global(&mut tx, &admin, "product_added", summary).await?;
+            audit(&mut tx, &admin, None, "product_added", summary).await?;
             tx.commit().await?;
             Ok(())
         }
@@ -449,7 +449,7 @@ pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(
                 return Err(AppError::NotFound);
             }
             let summary = format!("Product {product_id}: latest version is now {version}");
-            audit_global(&mut tx, &admin, "version_declared", summary).await?;
+            audit(&mut tx, &admin, None, "version_declared", summary).await?;
             tx.commit().await?;
             Ok(())
         }
@@ -481,7 +481,7 @@ pub async fn admin_add_price(
                 return Err(AppError::Invalid(text::ERR_PRICE_EXISTS.into()));
             }
             let summary = format!("Product {product_id}: {price} from {valid_from}");
-            audit_global(&mut tx, &admin, "price_added", summary).await?;
+            audit(&mut tx, &admin, None, "price_added", summary).await?;
             tx.commit().await?;
             Ok(())
         }
@@ -500,9 +500,10 @@ pub async fn admin_withdraw_price(entry_id: i64) -> Result<(), AppError> {
             if !store::catalog::withdraw_future_price(&mut tx, entry_id, app.clock.today()).await? {
                 return Err(AppError::Invalid(text::ERR_PRICE_IN_FORCE.into()));
             }
-            audit_global(
+            audit(
                 &mut tx,
                 &admin,
+                None,
                 "price_withdrawn",
                 format!("Price entry {entry_id} withdrawn"),
             )
@@ -689,10 +690,11 @@ mod helpers {
     use crate::store::{audit, Conn};
     use crate::text;
 
+    /// Records an admin's change; `company_id` is `None` for catalogue-wide changes.
     pub async fn audit(
         conn: &mut Conn,
         admin: &AdminPrincipal,
-        company_id: i64,
+        company_id: impl Into<Option<i64>>,
         kind: &str,
         summary: String,
     ) -> Result<(), sqlx::Error> {
@@ -700,28 +702,7 @@ mod helpers {
             conn,
             audit::Entry {
                 actor: audit::Actor::Admin(admin.admin_id),
-                company_id: Some(company_id),
-                kind,
-                summary,
-                before: None,
-                after: None,
-            },
-        )
-        .await
-    }
-
-    /// A change to the catalogue, not to one company.
-    pub async fn audit_global(
-        conn: &mut Conn,
-        admin: &AdminPrincipal,
-        kind: &str,
-        summary: String,
-    ) -> Result<(), sqlx::Error> {
-        audit::record(
-            conn,
-            audit::Entry {
-                actor: audit::Actor::Admin(admin.admin_id),
-                company_id: None,
+                company_id: company_id.into(),
                 kind,
                 summary,
                 before: None,

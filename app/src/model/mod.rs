@@ -7,13 +7,6 @@ pub mod consult;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Who is signed in, as far as the UI needs to know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Viewer {
-    pub name: String,
-    pub company_name: String,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
     pub company_name: String,

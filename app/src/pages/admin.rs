@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::admin::*;
 use crate::api::consult::admin_consultations;
 use crate::components::{action_outcome, error_view};
-use crate::model::admin::{CatalogView, CompanyDetail, CompanyPage, PlanAdminRow};
+use crate::model::admin::{CatalogView, CompanyDetail, CompanyPage, InvitationSent, PlanAdminRow};
 use crate::pages::consultations::{RequestTable, RequestThreadPage};
 use crate::pages::ContractCard;
 use crate::text;
@@ -72,16 +72,33 @@ pub fn AdminHomePage() -> impl IntoView {
                 <input id="contact-email" type="email" name="contact_email" required />
                 <button type="submit">{text::CREATE_COMPANY}</button>
             </ActionForm>
-            {move || match create.value().get() {
-                Some(Ok(sent)) => Some(view! {
-                    <p class="notice" role="status">
-                        {text::INVITATION_LINK} " " <code data-testid="invitation-link">{sent.link}</code>
-                    </p>
-                }.into_any()),
-                Some(Err(error)) => Some(error_view(error)),
-                None => None,
-            }}
+            {invitation_outcome(create)}
         </section>
+    }
+}
+
+/// After an invitation: the link (to pass on if mail fails), or the refusal.
+fn invitation_outcome<S>(action: ServerAction<S>) -> impl IntoView
+where
+    S: leptos::server_fn::ServerFn<Output = InvitationSent, Error = crate::error::AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+{
+    move || {
+        match action.value().get() {
+        Some(Ok(sent)) => Some(
+            view! {
+                <p class="notice" role="status">
+                    {text::INVITATION_LINK} " " <code data-testid="invitation-link">{sent.link}</code>
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(Err(error)) => Some(error_view(error)),
+        None => None,
+    }
     }
 }
 
@@ -264,15 +281,7 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                 <input id="assign-email" type="email" name="contact_email" required />
                 <button type="submit">{text::ASSIGN_CONTACT}</button>
             </ActionForm>
-            {move || match actions.assign.value().get() {
-                Some(Ok(sent)) => Some(view! {
-                    <p class="notice" role="status">
-                        {text::INVITATION_LINK} " " <code data-testid="invitation-link">{sent.link}</code>
-                    </p>
-                }.into_any()),
-                Some(Err(error)) => Some(error_view(error)),
-                None => None,
-            }}
+            {invitation_outcome(actions.assign)}
             <ActionForm action=actions.end_sessions>
                 <input type="hidden" name="company_id" value=company_id.to_string() />
                 <button type="submit" class="secondary">{text::END_SESSIONS}</button>

@@ -1,7 +1,5 @@
 //! Products, the dated price list and the plans with their feature matrix.
 
-use std::collections::BTreeMap;
-
 use domain::{Catalog, ConsultationArea, Percent, Plan, PlanTier, PriceEntry, PriceList, Product};
 use domain::{ProductId, ResponseTarget, Version};
 
@@ -165,14 +163,6 @@ pub async fn load_catalog(conn: &mut Conn) -> Result<Catalog, sqlx::Error> {
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
     Catalog::new(products, PriceList::new(entries).map_err(corrupt)?).map_err(corrupt)
-}
-
-/// Product names by id, for pages that list products.
-pub async fn product_names(conn: &mut Conn) -> Result<BTreeMap<i64, String>, sqlx::Error> {
-    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM products")
-        .fetch_all(conn)
-        .await?;
-    Ok(rows.into_iter().collect())
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

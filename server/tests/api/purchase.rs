@@ -251,7 +251,7 @@ async fn r11_fifty_concurrent_confirms_with_one_key_place_one_order() {
     let anna = app.login_as("Northwind Trading").await;
     let quote = app.support_quote(&anna, "standard", "1").await;
     let attempts = (0..50).map(|_| app.confirm_support(&anna, "standard", "1", &quote.body));
-    let answers = futures_join_all(attempts).await;
+    let answers = crate::common::join_all(attempts).await;
     let ids: std::collections::BTreeSet<_> = answers
         .iter()
         .map(|a| {
@@ -274,7 +274,7 @@ async fn r11_fifty_concurrent_purchases_with_different_keys_make_one_contract() 
     for _ in 0..50 {
         quotes.push(app.support_quote(&anna, "standard", "1").await.body);
     }
-    let answers = futures_join_all(
+    let answers = crate::common::join_all(
         quotes
             .iter()
             .map(|q| app.confirm_support(&anna, "standard", "1", q)),
@@ -411,34 +411,4 @@ async fn plan_offers_are_priced_on_the_companys_own_licenses() {
     let boris = app.login_as("Contoso Logistics").await;
     let offers = app.answer("plan_offers", &[], &boris).await.body;
     assert_eq!(offers["offers"][1]["current"], true);
-}
-
-/// Polls every future at once on this task: enough concurrency to hit the server's pool.
-pub(crate) async fn futures_join_all<F: std::future::Future>(
-    futures: impl IntoIterator<Item = F>,
-) -> Vec<F::Output> {
-    let handles: Vec<_> = futures.into_iter().map(Box::pin).collect();
-    let mut outputs: Vec<Option<F::Output>> = handles.iter().map(|_| None).collect();
-    let mut handles: Vec<_> = handles.into_iter().map(Some).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (slot, output) in handles.iter_mut().zip(outputs.iter_mut()) {
-            if let Some(future) = slot {
-                match future.as_mut().poll(cx) {
-                    std::task::Poll::Ready(value) => {
-                        *output = Some(value);
-                        *slot = None;
-                    }
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            std::task::Poll::Pending
-        } else {
-            std::task::Poll::Ready(())
-        }
-    })
-    .await;
-    outputs.into_iter().map(|o| o.unwrap()).collect()
 }

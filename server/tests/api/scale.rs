@@ -5,7 +5,7 @@
 
 use reqwest::StatusCode;
 
-use crate::common::{fresh_database, spawn_app, spawn_process, TestApp};
+use crate::common::{fresh_database, join_all, spawn_app, spawn_process, TestApp};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_session_made_on_one_instance_works_on_the_other_until_logout_anywhere() {
@@ -101,13 +101,4 @@ async fn two_instances_starting_together_on_an_empty_database_migrate_once() {
         6,
         "seeded once"
     );
-}
-
-async fn join_all<F: std::future::Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
-    let handles: Vec<_> = futures.into_iter().collect();
-    let mut set = Vec::with_capacity(handles.len());
-    for future in handles {
-        set.push(future);
-    }
-    crate::purchase::futures_join_all(set).await
 }
