@@ -77,7 +77,13 @@ start_postgres() {
   fi
   local bin port dir
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  port=${PORTAL_TEST_PG_PORT:-55432}
+  port=${PORTAL_TEST_PG_PORT:-}
+  if [[ -z "$port" ]]; then
+    # The first port nothing listens on (a previous cluster may still be shutting down).
+    for port in $(seq 55432 55532); do
+      (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+    done
+  fi
   dir=$(mktemp -d)
   chmod 755 "$dir"
   # initdb refuses to run as root: run the server as the postgres user when we are root.
