@@ -77,13 +77,6 @@ start_postgres() {
   fi
   local bin port dir
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  port=${PORTAL_TEST_PG_PORT:-}
-  if [[ -z "$port" ]]; then
-    # The first port nothing listens on (a previous cluster may still be shutting down).
-    for port in $(seq 55432 55532); do
-      (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-    done
-  fi
   dir=$(mktemp -d)
   chmod 755 "$dir"
   # initdb refuses to run as root: run the server as the postgres user when we are root.
@@ -93,8 +86,17 @@ start_postgres() {
     as=(runuser -u postgres --)
   fi
   "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres >/dev/null
-  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=400 -c fsync=off" start >/dev/null
+  # The first port it can bind (a previous cluster's sockets may linger in TIME_WAIT).
+  local ports=${PORTAL_TEST_PG_PORT:-$(seq -s ' ' 55432 55452)}
+  local started=
+  for port in $ports; do
+    if "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=400 -c fsync=off" start >/dev/null; then
+      started=1
+      break
+    fi
+  done
+  [[ -n "$started" ]] || { cat "$dir/server.log" >&2; return 1; }
   PORTAL_PG_STOP=("${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop)
   export PORTAL_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port"
   log "PostgreSQL running at $PORTAL_TEST_POSTGRES"
