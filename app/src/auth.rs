@@ -60,10 +60,9 @@ pub async fn client_address() -> String {
 }
 
 pub async fn session() -> Result<Session, AppError> {
-    leptos_axum::extract::<Session>().await.map_err(|error| {
-        tracing::error!(%error, "session layer missing");
-        AppError::Internal
-    })
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(|error| AppError::internal(format_args!("session layer missing: {error}")))
 }
 
 /// A vendor admin.
@@ -127,8 +126,7 @@ pub async fn current_contact(state: &AppState) -> Result<ContactPrincipal, AppEr
 }
 
 fn session_error(error: tower_sessions::session::Error) -> AppError {
-    tracing::error!(%error, "session store error");
-    AppError::Internal
+    AppError::internal(format_args!("session store: {error}"))
 }
 
 pub mod password {
@@ -173,15 +171,15 @@ pub mod password {
     }
 
     pub async fn hash(password: String) -> Result<String, AppError> {
-        let _permit = HASHING.acquire().await.map_err(|_| AppError::Internal)?;
+        let _permit = HASHING.acquire().await.map_err(AppError::internal)?;
         tokio::task::spawn_blocking(move || hash_blocking(&password))
             .await
-            .map_err(|_| AppError::Internal)
+            .map_err(AppError::internal)
     }
 
     /// True when `password` matches `stored`; with no stored hash, burns the same time and fails.
     pub async fn verify(stored: Option<String>, password: String) -> Result<bool, AppError> {
-        let _permit = HASHING.acquire().await.map_err(|_| AppError::Internal)?;
+        let _permit = HASHING.acquire().await.map_err(AppError::internal)?;
         tokio::task::spawn_blocking(move || {
             let known = stored.is_some();
             let hash = stored.unwrap_or_else(|| DUMMY_HASH.clone());
@@ -194,6 +192,6 @@ pub mod password {
             known && matches
         })
         .await
-        .map_err(|_| AppError::Internal)
+        .map_err(AppError::internal)
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! Internal causes are logged on the server and never sent to the browser; users see a clean
 //! message, and for rule refusals the rule's own message (which starts with its id, e.g. "R2: …").
+//! An internal failure carries the request id, which is also on every log line of that
+//! request, so a user quoting it leads support to the cause.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -40,8 +42,9 @@ pub enum AppError {
     StaleQuote,
     #[error("{}", text::ERR_EMPTY_ORDER)]
     EmptyOrder,
-    #[error("{}", text::ERR_INTERNAL)]
-    Internal,
+    /// Something failed on our side; `reference` is the request id the cause was logged under.
+    #[error("{}", text::internal_error(reference))]
+    Internal { reference: String },
 }
 
 impl AppError {
@@ -55,9 +58,37 @@ impl AppError {
             AppError::Rule(_) | AppError::EmptyOrder => 422,
             AppError::StaleQuote => 409,
             AppError::BadRequest => 400,
-            AppError::Internal => 500,
+            AppError::Internal { .. } => 500,
         }
     }
+
+    /// An internal failure of the current request. The cause is logged here, with the
+    /// request id: server-rendered pages run their data loads outside the request's tracing
+    /// span, so the id must be on the log line itself.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        let reference = current_request_id().unwrap_or_default();
+        #[cfg(feature = "ssr")]
+        tracing::error!(request = %reference, %cause, "internal error");
+        #[cfg(not(feature = "ssr"))]
+        let _ = cause;
+        AppError::Internal { reference }
+    }
+}
+
+/// The id the server gives each request: logged on every line of it and sent back in the
+/// `x-request-id` header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestId(pub String);
+
+#[cfg(feature = "ssr")]
+fn current_request_id() -> Option<String> {
+    let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
+    parts.extensions.get::<RequestId>().map(|id| id.0.clone())
+}
+
+#[cfg(not(feature = "ssr"))]
+fn current_request_id() -> Option<String> {
+    None
 }
 
 impl FromServerFnError for AppError {
@@ -67,7 +98,7 @@ impl FromServerFnError for AppError {
         match value {
             // Malformed or missing arguments are the caller's fault, not ours.
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
-            _ => AppError::Internal,
+            other => AppError::internal(other),
         }
     }
 }
@@ -75,7 +106,6 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
-        tracing::error!(%error, "database error");
-        AppError::Internal
+        AppError::internal(format_args!("database: {error}"))
     }
 }

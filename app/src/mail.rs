@@ -74,10 +74,7 @@ impl Mailer {
                     .header(ContentType::TEXT_PLAIN)
                     .body(body),
             )
-            .map_err(|error| {
-                tracing::error!(%error, "cannot build mail");
-                AppError::Internal
-            })?;
+            .map_err(|error| AppError::internal(format_args!("cannot build mail: {error}")))?;
         let sent = match &self.transport {
             Transport::Smtp(smtp) => smtp
                 .send(message)
@@ -90,9 +87,6 @@ impl Mailer {
                 .map(|_| ())
                 .map_err(|e| e.to_string()),
         };
-        sent.map_err(|error| {
-            tracing::error!(%error, "mail not sent");
-            AppError::Internal
-        })
+        sent.map_err(|error| AppError::internal(format_args!("mail not sent: {error}")))
     }
 }

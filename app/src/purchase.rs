@@ -256,10 +256,9 @@ fn quote_error(error: QuoteError) -> AppError {
     match error {
         QuoteError::Rule(violation) => rule(violation),
         QuoteError::EmptyOrder => AppError::EmptyOrder,
-        other => {
-            tracing::error!(error = %other, "catalogue inconsistent with holdings");
-            AppError::Internal
-        }
+        other => AppError::internal(format_args!(
+            "catalogue inconsistent with holdings: {other}"
+        )),
     }
 }
 
@@ -326,8 +325,9 @@ pub async fn place(
             store::contracts::insert(&mut tx, who.company_id, plan, contract, years, &now).await?
         }
         _ => {
-            tracing::error!("priced order without a contract to write");
-            return Err(AppError::Internal);
+            return Err(AppError::internal(
+                "priced order without a contract to write",
+            ));
         }
     };
     for line in &quote.licenses {

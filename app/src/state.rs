@@ -55,8 +55,6 @@ impl Clock {
 
 /// The state the server put into the reactive context of this request.
 pub fn app_state() -> Result<AppState, AppError> {
-    use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from the request context");
-        AppError::Internal
-    })
+    use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("AppState missing from the request context"))
 }

@@ -42,7 +42,16 @@ pub const ERR_TOO_MANY_ATTEMPTS: &str =
 pub const ERR_FORBIDDEN: &str = "This page is for vendor staff only.";
 pub const ERR_LINK_INVALID: &str =
     "This link is not valid any more (links work once and expire). Ask for a new one.";
-pub const ERR_INTERNAL: &str = "Something went wrong on our side. Please try again.";
+pub fn internal_error(reference: &str) -> String {
+    if reference.is_empty() {
+        "Something went wrong on our side. Please try again.".into()
+    } else {
+        format!(
+            "Something went wrong on our side. Please try again; if it keeps happening, \
+             tell us reference {reference}."
+        )
+    }
+}
 pub const ERR_BAD_REQUEST: &str = "The request could not be understood.";
 pub const ERR_STALE_QUOTE: &str =
     "Prices changed since this quote was shown: review the new quote.";

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod csrf;
 pub mod db;
+pub mod request_id;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;

@@ -205,6 +205,7 @@ fn router(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(crate::request_id::assign))
 }
 
 /// Forms and server-function calls are small; anything larger is refused (413) unread.

@@ -70,7 +70,9 @@ pub async fn file_consultation(
             let has_exception = store::companies::has_exception(&mut tx, who.company_id).await?;
             domain::consultation_allowed(active.map(|c| &c.contract), area, has_exception, today)
                 .map_err(|v| AppError::Rule(v.to_string()))?;
-            let contract_id = active.map(|c| c.id).ok_or(AppError::Internal)?;
+            let contract_id = active.map(|c| c.id).ok_or_else(|| {
+                AppError::internal("R5 allowed a request without an active contract")
+            })?;
             let request = NewRequest {
                 company_id: who.company_id,
                 contact_id: who.contact_id,

@@ -157,10 +157,7 @@ mod views {
             &company.catalog,
             &plans,
         )
-        .map_err(|error| {
-            tracing::error!(%error, "plan comparison failed");
-            AppError::Internal
-        })?;
+        .map_err(|error| AppError::internal(format_args!("plan comparison failed: {error}")))?;
         debug_assert_eq!(COMPARISON_TERMS.len(), 3);
         Ok(Some(model::PlanOffers {
             currency: app.currency.clone(),

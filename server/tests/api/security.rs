@@ -282,3 +282,40 @@ async fn common_passwords_are_refused_as_new_passwords() {
         .await;
     assert_eq!(fine.status(), StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_internal_error_shows_only_a_reference_that_matches_the_request_id() {
+    let app = spawn_app().await;
+    let boris = app.login_as("Contoso Logistics").await;
+    // Break the database under the running server.
+    sqlx::query("ALTER TABLE consultation_requests RENAME TO gone")
+        .execute(&app.db().await)
+        .await
+        .unwrap();
+
+    let failed = app.call("consultations", &[], Some(&boris)).await;
+    assert_eq!(failed.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let id = failed.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let body = failed.text().await.unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({ "Internal": { "reference": id } }).to_string()
+    );
+
+    let page = app.get("/consultations", Some(&boris)).await;
+    let id = page.headers()["x-request-id"].to_str().unwrap().to_string();
+    let html = page.text().await.unwrap().to_lowercase();
+    assert!(html.contains(&format!("reference {id}")), "{html}");
+    for detail in [
+        "consultation_requests",
+        "sql",
+        "no such table",
+        "does not exist",
+        ".rs",
+    ] {
+        assert!(!html.contains(detail), "{detail} leaked");
+    }
+}

@@ -1,0 +1,71 @@
+//! Gives every request an id: it is on every log line of the request (a tracing span field),
+//! in the `x-request-id` response header, and in the message users see when something fails
+//! on our side, so a user quoting it leads straight to the logged cause.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+
+use std::panic::AssertUnwindSafe;
+
+use app::error::{AppError, RequestId};
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures::FutureExt;
+use tracing::Instrument;
+
+pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
+
+pub async fn assign(mut request: Request, next: Next) -> Response {
+    let id = new_id();
+    request.extensions_mut().insert(RequestId(id.clone()));
+    let span = tracing::info_span!(
+        "request",
+        id = %id,
+        method = %request.method(),
+        path = %request.uri().path(),
+    );
+    // A panic in a handler becomes a plain 500 instead of a dropped connection.
+    let outcome = AssertUnwindSafe(next.run(request))
+        .catch_unwind()
+        .instrument(span.clone())
+        .await;
+    let mut response = outcome.unwrap_or_else(|panic| span.in_scope(|| panicked(&id, panic)));
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(HEADER, value);
+    }
+    response
+}
+
+/// 64 random bits as hex: enough to tell requests apart across instances and days. The std
+/// hasher's keys are seeded from the OS per `RandomState`, which spares a dependency.
+fn new_id() -> String {
+    let mut hasher = RandomState::new().build_hasher();
+    hasher.write_u8(0);
+    format!("{:016x}", hasher.finish())
+}
+
+/// Logs the panic under the request's id; nothing of it reaches the browser.
+fn panicked(id: &str, panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    tracing::error!(panic = %message, "handler panicked");
+    let error = AppError::Internal {
+        reference: id.to_string(),
+    };
+    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(error)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ids_differ() {
+        let a = super::new_id();
+        assert_eq!(a.len(), 16);
+        assert_ne!(a, super::new_id());
+    }
+}
