@@ -1,17 +1,26 @@
 //! Who is calling: password checks and the signed-in principal kept in the session.
 //!
-//! The session stores only the account id and its `auth_epoch`. Every request re-reads the
-//! account, so disabling a contact or bumping its epoch (reassignment, password change) ends all
-//! of its sessions at once (R3) without having to find them in the session store.
+//! The session stores only the account id and its `auth_epoch`, plus when it signed in and was
+//! last used. Every request re-reads the account, so disabling a contact or bumping its epoch
+//! (reassignment, password change) ends all of its sessions at once (R3) without having to find
+//! them in the session store; and every request checks both time limits against the app's clock
+//! (which tests can move), not only the store's expiry.
 
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 use crate::error::AppError;
-use crate::state::AppState;
+use crate::state::{AppState, Clock};
 use crate::store;
 
 const SESSION_USER_KEY: &str = "user";
+
+/// A session unused this long is over (OWASP ASVS 5.0 level 2: at most 30 minutes).
+pub const SESSION_IDLE_TIMEOUT: chrono::Duration = chrono::Duration::minutes(30);
+/// A session is over this long after sign-in, however busy (ASVS level 2: at most 12 hours).
+pub const SESSION_LIFETIME: chrono::Duration = chrono::Duration::hours(12);
+/// "Last used" is rewritten at most this often, to spare a session write per request.
+const LAST_SEEN_GRANULARITY: chrono::Duration = chrono::Duration::minutes(1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
@@ -24,6 +33,18 @@ struct SessionUser {
     role: Role,
     id: i64,
     epoch: i64,
+    /// Unix seconds. Sessions from before these fields existed read as 0: long expired.
+    #[serde(default)]
+    signed_in_at: i64,
+    #[serde(default)]
+    last_seen_at: i64,
+}
+
+impl SessionUser {
+    fn expired(&self, now: i64) -> bool {
+        now - self.signed_in_at >= SESSION_LIFETIME.num_seconds()
+            || now - self.last_seen_at >= SESSION_IDLE_TIMEOUT.num_seconds()
+    }
 }
 
 /// The signed-in designated contact; every company-scoped query takes its `company_id`.
@@ -74,18 +95,50 @@ pub struct AdminPrincipal {
 
 /// Starts an authenticated session. The id is cycled so that an id planted before login
 /// (session fixation) is worthless afterwards.
-pub async fn sign_in(session: &Session, role: Role, id: i64, epoch: i64) -> Result<(), AppError> {
+pub async fn sign_in(
+    session: &Session,
+    clock: &Clock,
+    role: Role,
+    id: i64,
+    epoch: i64,
+) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
-    let user = SessionUser { role, id, epoch };
+    let now = clock.now().timestamp();
+    let user = SessionUser {
+        role,
+        id,
+        epoch,
+        signed_in_at: now,
+        last_seen_at: now,
+    };
     session
         .insert(SESSION_USER_KEY, user)
         .await
         .map_err(session_error)
 }
 
-async fn session_user(role: Role) -> Result<(Session, SessionUser), AppError> {
+/// The signed-in user of this session in `role`. An idle or too old session is ended here.
+async fn session_user(role: Role, clock: &Clock) -> Result<(Session, SessionUser), AppError> {
     let session = session().await?;
-    let user: Option<SessionUser> = session.get(SESSION_USER_KEY).await.map_err(session_error)?;
+    // A session that does not decode (written by an older release) is simply not signed in.
+    let mut user: Option<SessionUser> = match session.get(SESSION_USER_KEY).await {
+        Err(tower_sessions::session::Error::SerdeJson(_)) => None,
+        other => other.map_err(session_error)?,
+    };
+    let now = clock.now().timestamp();
+    if let Some(current) = user.as_mut() {
+        if current.expired(now) {
+            sign_out(&session).await?;
+            return Err(AppError::NotSignedIn);
+        }
+        if now - current.last_seen_at >= LAST_SEEN_GRANULARITY.num_seconds() {
+            current.last_seen_at = now;
+            session
+                .insert(SESSION_USER_KEY, *current)
+                .await
+                .map_err(session_error)?;
+        }
+    }
     match user {
         Some(user) if user.role == role => Ok((session, user)),
         // Signed in, but in the other role: refused, without ending that session.
@@ -97,7 +150,7 @@ async fn session_user(role: Role) -> Result<(Session, SessionUser), AppError> {
 /// The calling admin, or `NotSignedIn` / `Forbidden` (a contact). Admin accounts are checked
 /// like contacts: disabled or epoch moved on ends the session.
 pub async fn current_admin(state: &AppState) -> Result<AdminPrincipal, AppError> {
-    let (session, user) = session_user(Role::Admin).await?;
+    let (session, user) = session_user(Role::Admin, &state.clock).await?;
     match store::admins::active_principal(&state.db, user.id, user.epoch).await? {
         Some(principal) => Ok(principal),
         None => {
@@ -115,7 +168,7 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
 /// The calling contact, or `NotSignedIn`. A session whose account was disabled or whose epoch
 /// moved on is ended here.
 pub async fn current_contact(state: &AppState) -> Result<ContactPrincipal, AppError> {
-    let (session, user) = session_user(Role::Contact).await?;
+    let (session, user) = session_user(Role::Contact, &state.clock).await?;
     match store::contacts::active_principal(&state.db, user.id, user.epoch).await? {
         Some(principal) => Ok(principal),
         None => {

@@ -1,7 +1,10 @@
 //! What every server function can reach: the database and the clock.
 
 use axum::extract::FromRef;
-use chrono::{DateTime, NaiveDate, Utc};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use leptos::config::LeptosOptions;
 use leptos::prelude::use_context;
 
@@ -26,30 +29,42 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
-/// Today's date for contract arithmetic. Tests and demos may pin it (`PORTAL_TODAY`), so that
-/// "days left" and renewal windows are reproducible.
-#[derive(Clone, Copy, Debug, Default)]
+/// Today's date for contract arithmetic, and the time for sessions, tokens and throttling.
+/// Tests and demos may pin the date (`PORTAL_TODAY`), so that "days left" and renewal windows
+/// are reproducible; tests may also move the time forward ([`Clock::advance`]) to expire
+/// sessions without waiting.
+#[derive(Clone, Debug, Default)]
 pub struct Clock {
     fixed_today: Option<NaiveDate>,
+    /// Seconds added to the system time; shared by every clone, so one `advance` moves the
+    /// whole server. Zero outside tests.
+    skew_seconds: Arc<AtomicI64>,
 }
 
 impl Clock {
     pub fn system() -> Self {
-        Self { fixed_today: None }
+        Self::default()
     }
 
     pub fn fixed(today: NaiveDate) -> Self {
         Self {
             fixed_today: Some(today),
+            ..Self::default()
         }
     }
 
     pub fn today(&self) -> NaiveDate {
-        self.fixed_today.unwrap_or_else(|| Utc::now().date_naive())
+        self.fixed_today.unwrap_or_else(|| self.now().date_naive())
     }
 
     pub fn now(&self) -> DateTime<Utc> {
-        Utc::now()
+        Utc::now() + Duration::seconds(self.skew_seconds.load(Ordering::Relaxed))
+    }
+
+    /// Moves the time (not a pinned date) forward, for tests of timeouts.
+    pub fn advance(&self, by: Duration) {
+        self.skew_seconds
+            .fetch_add(by.num_seconds(), Ordering::Relaxed);
     }
 }
 

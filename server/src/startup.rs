@@ -31,12 +31,12 @@ use crate::{db, seed};
 /// Name of the wasm/JS/CSS bundle cargo-leptos builds (`name` in the workspace metadata).
 const BUNDLE_NAME: &str = "portal";
 const SESSION_COOKIE: &str = "portal_session";
-const SESSION_IDLE_TIMEOUT_MINUTES: i64 = 30;
 
 pub struct Application {
     listener: tokio::net::TcpListener,
     router: Router,
     addr: SocketAddr,
+    clock: Clock,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,9 +72,10 @@ impl Application {
             Some(url) => Mailer::smtp(url, &config.mail_from)?,
             None => Mailer::outbox(config.outbox_dir.clone().into(), &config.mail_from)?,
         };
+        let clock = config.today.map(Clock::fixed).unwrap_or_default();
         let state = AppState {
             db: pools.app,
-            clock: config.today.map(Clock::fixed).unwrap_or_default(),
+            clock: clock.clone(),
             currency: config.currency.clone(),
             mailer,
             public_url: config.public_url.clone(),
@@ -94,11 +95,17 @@ impl Application {
             listener,
             router,
             addr,
+            clock,
         })
     }
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The server's clock: tests move it forward to expire sessions.
+    pub fn clock(&self) -> Clock {
+        self.clock.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
@@ -133,8 +140,10 @@ where
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies)
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
-            SESSION_IDLE_TIMEOUT_MINUTES,
+        // The store forgets idle sessions; `app::auth` enforces both limits on every request
+        // against the app's clock.
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
+            app::auth::SESSION_IDLE_TIMEOUT.num_seconds(),
         )));
     Ok(router.layer(layer))
 }

@@ -26,6 +26,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
         store::throttle::clear(&state.db, &email).await?;
         auth::sign_in(
             &auth::session().await?,
+            &state.clock,
             account.role,
             account.id,
             account.auth_epoch,
@@ -216,7 +217,14 @@ mod recovery {
         )
         .await?;
         tx.commit().await?;
-        auth::sign_in(&auth::session().await?, Role::Contact, contact_id, epoch).await?;
+        auth::sign_in(
+            &auth::session().await?,
+            &app.clock,
+            Role::Contact,
+            contact_id,
+            epoch,
+        )
+        .await?;
         leptos_axum::redirect("/dashboard");
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Sign-in, sessions and company scoping, driven over HTTP against the real server.
 
 use crate::common::{session_cookie, spawn_app, spawn_sibling};
+use chrono::Duration;
 use reqwest::header::{LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
 use server::seed::DEMO_PASSWORD;
@@ -130,6 +131,80 @@ async fn signing_in_cycles_the_session_id() {
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(app.dashboard(Some(&second)).await.0, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_id_planted_before_sign_in_is_worthless_after_it() {
+    let app = spawn_app().await;
+    // A well-formed id an attacker made the victim's browser carry.
+    let planted = "portal_session=AAAAAAAAAAAAAAAAAAAAAA";
+    let signed_in = app
+        .call(
+            "login",
+            &[
+                ("email", "boris@contoso.example"),
+                ("password", DEMO_PASSWORD),
+            ],
+            Some(planted),
+        )
+        .await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    let issued = session_cookie(signed_in.headers()).expect("a new cookie");
+    assert_ne!(issued, planted);
+    assert_eq!(
+        app.dashboard(Some(planted)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.dashboard(Some(&issued)).await.0, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_ends_after_30_idle_minutes() {
+    let app = spawn_app().await;
+    let clock = app.clock.clone().expect("in-process server");
+    let cookie = app.login_as("Contoso Logistics").await;
+    // Each use restarts the idle period...
+    for _ in 0..3 {
+        clock.advance(Duration::minutes(29));
+        assert_eq!(app.dashboard(Some(&cookie)).await.0, StatusCode::OK);
+    }
+    // ...and 30 minutes without one end the session, for good.
+    clock.advance(Duration::minutes(30));
+    assert_eq!(
+        app.dashboard(Some(&cookie)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    clock.advance(Duration::minutes(-30));
+    assert_eq!(
+        app.dashboard(Some(&cookie)).await.0,
+        StatusCode::UNAUTHORIZED,
+        "the expired session was deleted, not just refused"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_busy_session_still_ends_12_hours_after_sign_in() {
+    let app = spawn_app().await;
+    let clock = app.clock.clone().expect("in-process server");
+    let cookie = app.login_as("Contoso Logistics").await;
+    let mut elapsed = Duration::zero();
+    while elapsed + Duration::minutes(25) < Duration::hours(12) {
+        clock.advance(Duration::minutes(25));
+        elapsed += Duration::minutes(25);
+        assert_eq!(
+            app.dashboard(Some(&cookie)).await.0,
+            StatusCode::OK,
+            "{elapsed} after sign-in"
+        );
+    }
+    clock.advance(Duration::hours(12) - elapsed);
+    assert_eq!(
+        app.dashboard(Some(&cookie)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    // Signing in again starts a new 12 hours.
+    let fresh = app.login_as("Contoso Logistics").await;
+    assert_eq!(app.dashboard(Some(&fresh)).await.0, StatusCode::OK);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -14,6 +14,8 @@ pub struct TestApp {
     pub base: String,
     pub database_url: String,
     pub client: Client,
+    /// The server's clock, when the server runs in this process.
+    pub clock: Option<app::state::Clock>,
     // Deleted (with the database) when the test ends.
     _dir: std::sync::Arc<TempDir>,
 }
@@ -70,9 +72,11 @@ async fn spawn_on(database_url: &str, dir: std::sync::Arc<TempDir>) -> TestApp {
         .await
         .expect("server starts");
     let base = format!("http://{}", app.addr());
+    let clock = Some(app.clock());
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base,
+        clock,
         database_url: database_url.to_string(),
         client: Client::builder()
             .redirect(redirect::Policy::none())
@@ -109,6 +113,7 @@ impl TestApp {
     ) -> TestApp {
         TestApp {
             base: format!("http://{addr}"),
+            clock: None,
             database_url: database_url.to_string(),
             client: Client::builder()
                 .redirect(redirect::Policy::none())
