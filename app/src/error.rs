@@ -23,9 +23,9 @@ pub enum AppError {
     /// A form value the user can fix (e.g. a password too short); the message says how.
     #[error("{0}")]
     Invalid(String),
-    /// Sign-in throttled after repeated failures.
-    #[error("{}", text::ERR_TOO_MANY_ATTEMPTS)]
-    TooManyAttempts,
+    /// Throttled: too many failed sign-ins, reset requests or bad links (see `throttle`).
+    #[error("{}", text::too_many_attempts(*wait_minutes))]
+    TooManyAttempts { wait_minutes: i64 },
     /// An invitation or reset link that is unknown, used or expired.
     #[error("{}", text::ERR_LINK_INVALID)]
     LinkInvalid,
@@ -53,7 +53,7 @@ impl AppError {
             AppError::NotSignedIn | AppError::InvalidCredentials => 401,
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
-            AppError::TooManyAttempts => 429,
+            AppError::TooManyAttempts { .. } => 429,
             AppError::Invalid(_) | AppError::LinkInvalid => 422,
             AppError::Rule(_) | AppError::EmptyOrder => 422,
             AppError::StaleQuote => 409,

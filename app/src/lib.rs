@@ -22,5 +22,7 @@ pub mod mail;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 pub use routes::{shell, App};

@@ -19,6 +19,7 @@ pub const ERR_INVALID_CREDENTIALS: &str = "The email or password is incorrect.";
 pub const ERR_NOT_FOUND: &str = "Not found.";
 pub const ERR_EMAIL: &str = "Enter a valid email address.";
 pub const ERR_PASSWORD_SHORT: &str = "Choose a password of at least 12 characters.";
+pub const ERR_PASSWORD_LONG: &str = "Choose a shorter password (at most 1,024 bytes).";
 pub const ERR_PASSWORD_COMMON: &str = "That password is too common; choose another.";
 pub const ERR_REQUIRED: &str = "Fill in every field.";
 pub const ERR_NAME_TAKEN: &str = "That name is already in use.";
@@ -37,8 +38,9 @@ pub const RESET_SUBJECT: &str = "Reset your Support Portal password";
 pub const ANSWERED_SUBJECT: &str = "Your consultation request was answered";
 pub const AREA_OTHER: &str = "Other (outside the support areas, e.g. LAN or OS setup)";
 pub const ERR_REQUEST_CLOSED: &str = "This request is closed; file a new one.";
-pub const ERR_TOO_MANY_ATTEMPTS: &str =
-    "Too many failed sign-ins. Wait 15 minutes, or reset your password.";
+pub fn too_many_attempts(wait_minutes: i64) -> String {
+    format!("Too many attempts. Wait {wait_minutes} minutes and try again.")
+}
 pub const ERR_FORBIDDEN: &str = "This page is for vendor staff only.";
 pub const ERR_LINK_INVALID: &str =
     "This link is not valid any more (links work once and expire). Ask for a new one.";

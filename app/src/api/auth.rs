@@ -8,22 +8,28 @@ use crate::error::AppError;
 /// same time.
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String) -> Result<(), AppError> {
+    use crate::throttle::SIGN_IN;
     use crate::{api, auth, state::app_state, store};
 
     let result = async {
         let state = app_state()?;
         let email = email.trim().to_lowercase();
+        if !input::plausible_email(&email) || !input::plausible_secret(&password) {
+            // No account has such an email or password: refused before any lookup or hash.
+            api::redirect_plain_form("/login?error=credentials");
+            return Err(AppError::InvalidCredentials);
+        }
         let ip = auth::client_address().await;
-        throttle::check(&state, &email, &ip).await?;
+        SIGN_IN.check(&state, &email, &ip).await?;
         let account = store::contacts::credentials_by_email(&state.db, &email).await?;
         let stored_hash = account.as_ref().and_then(|a| a.password_hash.clone());
         let verified = auth::password::verify(stored_hash, password).await?;
         let Some(account) = account.filter(|_| verified) else {
-            store::throttle::record(&state.db, &email, &ip, state.clock.now()).await?;
+            SIGN_IN.record(&state, &email, &ip).await?;
             api::redirect_plain_form("/login?error=credentials");
             return Err(AppError::InvalidCredentials);
         };
-        store::throttle::clear(&state.db, &email).await?;
+        SIGN_IN.clear(&state, &email).await?;
         auth::sign_in(
             &auth::session().await?,
             &state.clock,
@@ -41,56 +47,6 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
     }
     .await;
     api::with_status(result)
-}
-
-#[cfg(feature = "ssr")]
-mod throttle {
-    //! Brute-force protection: after too many failures for one account or from one address
-    //! within the window, sign-in is refused, even with the right password, until failures
-    //! age out of the window.
-
-    use chrono::Duration;
-
-    use crate::error::AppError;
-    use crate::state::AppState;
-    use crate::store::{self, audit};
-
-    const WINDOW_MINUTES: i64 = 15;
-    const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-    /// Higher: several people may share an office's address.
-    const MAX_FAILURES_PER_ADDRESS: i64 = 30;
-
-    pub async fn check(app: &AppState, email: &str, ip: &str) -> Result<(), AppError> {
-        let since = app.clock.now() - Duration::minutes(WINDOW_MINUTES);
-        let failures = store::throttle::recent(&app.db, email, ip, since).await?;
-        if failures.for_email < MAX_FAILURES_PER_ACCOUNT
-            && failures.for_ip < MAX_FAILURES_PER_ADDRESS
-        {
-            return Ok(());
-        }
-        // Audit once, when the limit is first reached, not on every refused try.
-        if failures.for_email == MAX_FAILURES_PER_ACCOUNT
-            || failures.for_ip == MAX_FAILURES_PER_ADDRESS
-        {
-            let mut conn = app.db.acquire().await?;
-            audit::record(
-                &mut conn,
-                audit::Entry {
-                    actor: audit::Actor::System,
-                    company_id: None,
-                    kind: "login_locked",
-                    summary: format!(
-                        "Sign-in locked for {WINDOW_MINUTES} minutes: {email} from {ip}"
-                    ),
-                    before: None,
-                    after: None,
-                },
-            )
-            .await?;
-            store::throttle::record(&app.db, email, ip, app.clock.now()).await?;
-        }
-        Err(AppError::TooManyAttempts)
-    }
 }
 
 /// Ends the session on the server (the cookie is worthless afterwards).
@@ -164,12 +120,38 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 }
 
 #[cfg(feature = "ssr")]
+mod input {
+    //! Sign-in and recovery inputs no account can have, refused before they reach the
+    //! database (PostgreSQL rejects NUL in text) or the hasher.
+
+    /// RFC 5321's limit on a mailbox.
+    const MAX_EMAIL_BYTES: usize = 254;
+    /// Far above any real passphrase; bounds the hashing work an attacker can ask for.
+    const MAX_PASSWORD_BYTES: usize = 1024;
+
+    pub fn plausible_email(email: &str) -> bool {
+        email.len() <= MAX_EMAIL_BYTES && email.contains('@') && !email.contains(char::is_control)
+    }
+
+    pub fn plausible_secret(password: &str) -> bool {
+        password.len() <= MAX_PASSWORD_BYTES && !password.contains('\0')
+    }
+
+    /// Link tokens are 32 random bytes in hex.
+    pub fn plausible_token(token: &str) -> bool {
+        token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+    }
+}
+
+#[cfg(feature = "ssr")]
 mod recovery {
+    use super::input;
     use crate::auth::{self, password, Role};
     use crate::error::AppError;
     use crate::state::app_state;
     use crate::store::{self, audit, tokens};
     use crate::text;
+    use crate::throttle::{BAD_LINK, RESET_REQUEST};
 
     /// The minimum length of a new password (OWASP ASVS 5.0: at least 12).
     const MIN_PASSWORD_CHARS: usize = 12;
@@ -180,6 +162,15 @@ mod recovery {
         purpose: tokens::Purpose,
     ) -> Result<(), AppError> {
         let app = app_state()?;
+        let ip = auth::client_address().await;
+        BAD_LINK.check(&app, "", &ip).await?;
+        if !input::plausible_token(token) {
+            BAD_LINK.record(&app, "", &ip).await?;
+            return Err(AppError::LinkInvalid);
+        }
+        if !input::plausible_secret(&new_password) {
+            return Err(AppError::Invalid(text::ERR_PASSWORD_LONG.into()));
+        }
         if new_password.chars().count() < MIN_PASSWORD_CHARS {
             return Err(AppError::Invalid(text::ERR_PASSWORD_SHORT.into()));
         }
@@ -189,12 +180,17 @@ mod recovery {
         let hash = password::hash(new_password).await?;
         let now = app.clock.now();
         let mut tx = store::begin_write(&app.db).await?;
-        let (token_id, contact_id) = tokens::peek(&mut tx, token, purpose, now)
-            .await?
-            .ok_or(AppError::LinkInvalid)?;
-        if !tokens::consume(&mut tx, token_id, now).await? {
+        let valid = match tokens::peek(&mut tx, token, purpose, now).await? {
+            Some((token_id, contact_id)) if tokens::consume(&mut tx, token_id, now).await? => {
+                Some(contact_id)
+            }
+            _ => None,
+        };
+        let Some(contact_id) = valid else {
+            drop(tx);
+            BAD_LINK.record(&app, "", &ip).await?;
             return Err(AppError::LinkInvalid);
-        }
+        };
         store::contacts::set_password(&mut tx, contact_id, &hash).await?;
         let (company_id, epoch): (i64, i64) =
             sqlx::query_as("SELECT company_id, auth_epoch FROM contacts WHERE id = $1")
@@ -231,7 +227,14 @@ mod recovery {
 
     pub async fn request_reset(email: &str) -> Result<(), AppError> {
         let app = app_state()?;
-        if let Some((contact_id, name)) = store::contacts::active_by_email(&app.db, email).await? {
+        let email = email.trim().to_lowercase();
+        if !input::plausible_email(&email) {
+            return Err(AppError::Invalid(text::ERR_EMAIL.into()));
+        }
+        let ip = auth::client_address().await;
+        RESET_REQUEST.check(&app, &email, &ip).await?;
+        RESET_REQUEST.record(&app, &email, &ip).await?;
+        if let Some((contact_id, name)) = store::contacts::active_by_email(&app.db, &email).await? {
             let mut conn = app.db.acquire().await?;
             let token = tokens::issue(
                 &mut conn,
@@ -245,7 +248,7 @@ mod recovery {
                 .mailer
                 .send(
                     &name,
-                    email.trim(),
+                    &email,
                     text::RESET_SUBJECT,
                     text::reset_mail(&name, &link),
                 )

@@ -1,54 +1,70 @@
-//! Failed sign-ins, counted per account and per client address over a sliding window.
+//! Throttled attempts (failed sign-ins, reset requests, bad links), counted per subject and per
+//! client address over a sliding window.
 
 use chrono::{DateTime, Duration, Utc};
 
 use crate::store::Db;
 
-pub struct Failures {
-    pub for_email: i64,
+pub struct Counts {
+    pub for_subject: i64,
     pub for_ip: i64,
 }
 
 pub async fn recent(
     db: &Db,
-    email: &str,
+    kind: &str,
+    subject: &str,
     ip: &str,
     since: DateTime<Utc>,
-) -> Result<Failures, sqlx::Error> {
+) -> Result<Counts, sqlx::Error> {
     let since = since.to_rfc3339();
-    let (for_email,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE email = $1 AND at >= $2")
-            .bind(email)
-            .bind(&since)
-            .fetch_one(db)
-            .await?;
+    let (for_subject,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM rate_events WHERE kind = $1 AND subject = $2 AND at >= $3",
+    )
+    .bind(kind)
+    .bind(subject)
+    .bind(&since)
+    .fetch_one(db)
+    .await?;
     let (for_ip,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE ip = $1 AND at >= $2")
+        sqlx::query_as("SELECT COUNT(*) FROM rate_events WHERE kind = $1 AND ip = $2 AND at >= $3")
+            .bind(kind)
             .bind(ip)
             .bind(&since)
             .fetch_one(db)
             .await?;
-    Ok(Failures { for_email, for_ip })
+    Ok(Counts {
+        for_subject,
+        for_ip,
+    })
 }
 
-pub async fn record(db: &Db, email: &str, ip: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO login_failures (email, ip, at) VALUES ($1, $2, $3)")
-        .bind(email)
+pub async fn record(
+    db: &Db,
+    kind: &str,
+    subject: &str,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO rate_events (kind, subject, ip, at) VALUES ($1, $2, $3, $4)")
+        .bind(kind)
+        .bind(subject)
         .bind(ip)
         .bind(now.to_rfc3339())
         .execute(db)
         .await?;
-    // Keep the table small: nothing older than a day matters.
-    sqlx::query("DELETE FROM login_failures WHERE at < $1")
+    // Keep the table small: no window is longer than a day.
+    sqlx::query("DELETE FROM rate_events WHERE at < $1")
         .bind((now - Duration::days(1)).to_rfc3339())
         .execute(db)
         .await?;
     Ok(())
 }
 
-pub async fn clear(db: &Db, email: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE email = $1")
-        .bind(email)
+pub async fn clear(db: &Db, kind: &str, subject: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM rate_events WHERE kind = $1 AND subject = $2")
+        .bind(kind)
+        .bind(subject)
         .execute(db)
         .await?;
     Ok(())

@@ -250,3 +250,85 @@ async fn a_disabled_contact_loses_access_at_once() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reset_requests_are_throttled_per_email_and_per_address() {
+    let app = spawn_app().await;
+    let clock = app.clock.clone().expect("in-process server");
+    let reset = |email: &'static str| {
+        let app = &app;
+        async move {
+            app.call("request_password_reset", &[("email", email)], None)
+                .await
+                .status()
+        }
+    };
+    for _ in 0..3 {
+        assert_eq!(reset("anna@northwind.example").await, StatusCode::OK);
+    }
+    assert_eq!(
+        reset("anna@northwind.example").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(app.mail_count(), 3, "no fourth mail to flood the mailbox");
+    // An unknown email is throttled the same way: the answers reveal no accounts.
+    for _ in 0..3 {
+        assert_eq!(reset("nobody@nowhere.example").await, StatusCode::OK);
+    }
+    assert_eq!(
+        reset("nobody@nowhere.example").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Ten requests an hour from one address, whatever the emails (so far 8, counting the two
+    // that reached a limit).
+    for _ in 0..2 {
+        assert_eq!(reset("someone@else.example").await, StatusCode::OK);
+    }
+    assert_eq!(
+        reset("chen@fabrikam.example").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    clock.advance(Duration::minutes(61));
+    assert_eq!(reset("anna@northwind.example").await, StatusCode::OK);
+    assert_eq!(app.mail_count(), 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_links_are_throttled_per_address_even_before_a_good_one() {
+    let app = spawn_app().await;
+    let clock = app.clock.clone().expect("in-process server");
+    app.call(
+        "request_password_reset",
+        &[("email", "anna@northwind.example")],
+        None,
+    )
+    .await;
+    let good = app.last_mail_token();
+    let set = |token: String| {
+        let app = &app;
+        async move {
+            app.call(
+                "reset_password",
+                &[
+                    ("token", token.as_str()),
+                    ("password", "a-quiet-heron-sings"),
+                ],
+                None,
+            )
+            .await
+            .status()
+        }
+    };
+    for guess in 0..10 {
+        let bad = format!("{guess:064x}");
+        assert_eq!(set(bad).await, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    assert_eq!(set(good.clone()).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE kind = 'throttled'")
+            .await,
+        1
+    );
+    clock.advance(Duration::minutes(16));
+    assert_eq!(set(good).await, StatusCode::OK, "the link still works");
+}
