@@ -332,3 +332,17 @@ async fn bad_links_are_throttled_per_address_even_before_a_good_one() {
     clock.advance(Duration::minutes(16));
     assert_eq!(set(good).await, StatusCode::OK, "the link still works");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passwords_are_stored_as_argon2id_with_the_asvs_parameters() {
+    let app = spawn_app().await;
+    let (hash,): (String,) =
+        sqlx::query_as("SELECT password_hash FROM contacts WHERE email = 'boris@contoso.example'")
+            .fetch_one(&app.db().await)
+            .await
+            .unwrap();
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
+}
