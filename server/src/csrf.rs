@@ -1,16 +1,32 @@
 //! Cross-site request forgery guard. Leptos server functions are plain HTTP endpoints, and a
 //! SameSite=Lax cookie still rides along on some cross-site requests, so every state-changing
 //! request (anything but GET/HEAD/OPTIONS) must come from a page of this site: its `Origin`
-//! (or, when a browser sends none, its `Referer`) must name the host it was sent to.
+//! (or, when a browser sends none, its `Referer`) must name the configured public origin
+//! (`PORTAL_PUBLIC_URL`) or the host the request was sent to (so a proxy that rewrites `Host`
+//! still works, and so does a direct connection).
 //! Requests with neither header come from non-browser clients, which carry no ambient
 //! cookies to abuse, and pass.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-pub async fn same_origin_writes(request: Request, next: Next) -> Response {
+/// The host (with port) of `PORTAL_PUBLIC_URL`.
+#[derive(Clone, Debug)]
+pub struct PublicHost(pub Option<String>);
+
+impl PublicHost {
+    pub fn of(public_url: &str) -> Self {
+        Self(origin_host(public_url).map(str::to_string))
+    }
+}
+
+pub async fn same_origin_writes(
+    State(public): State<PublicHost>,
+    request: Request,
+    next: Next,
+) -> Response {
     if matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -23,14 +39,17 @@ pub async fn same_origin_writes(request: Request, next: Next) -> Response {
         .get(header::ORIGIN)
         .or_else(|| headers.get(header::REFERER))
         .and_then(|v| v.to_str().ok());
-    match (host, source) {
-        (_, None) => next.run(request).await,
-        (Some(host), Some(source)) if origin_host(source) == Some(host) => next.run(request).await,
-        _ => {
-            tracing::warn!(?host, ?source, "cross-origin write refused");
-            (StatusCode::FORBIDDEN, "cross-origin request refused").into_response()
-        }
+    let Some(source) = source else {
+        return next.run(request).await;
+    };
+    let source_host = origin_host(source);
+    let allowed =
+        source_host.is_some() && (source_host == host || source_host == public.0.as_deref());
+    if allowed {
+        return next.run(request).await;
     }
+    tracing::warn!(?host, ?source, "cross-origin write refused");
+    (StatusCode::FORBIDDEN, "cross-origin request refused").into_response()
 }
 
 /// `https://portal.example:8443/path` → `portal.example:8443`; `null` → `None`.

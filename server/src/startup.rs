@@ -176,6 +176,7 @@ fn router(state: AppState) -> Router {
         move || shell(options.clone())
     };
     let pkg_dir = format!("{}/pkg", state.leptos_options.site_root);
+    let public_host = crate::csrf::PublicHost::of(&state.public_url);
     // Bundle names are not content-hashed, so browsers must revalidate (cheap 304s) rather than
     // keep a stale wasm that no longer matches the server's HTML.
     let static_files = Router::new()
@@ -202,7 +203,11 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::map_response(
             malformed_arguments_are_client_errors,
         ))
-        .layer(axum::middleware::from_fn(crate::csrf::same_origin_writes))
+        .layer(axum::middleware::from_fn_with_state(
+            public_host,
+            crate::csrf::same_origin_writes,
+        ))
+        .layer(axum::middleware::from_fn(readable_form_bodies))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::REFERRER_POLICY, "same-origin"))
@@ -241,6 +246,38 @@ async fn malformed_arguments_are_client_errors(response: Response) -> Response {
         parts.status = StatusCode::BAD_REQUEST;
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// Server functions read their url-encoded body whole, as UTF-8 text, and leptos answers a body
+/// that is not UTF-8, or one cut off by the size limit (sent without a length, so refused only
+/// once read), with a 500. Read it here first: too large is 413, and not UTF-8 is 400 like any
+/// other malformed argument.
+async fn readable_form_bodies(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::extract::FromRequest;
+    use axum::response::IntoResponse;
+
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    // The extractor tells a body over the limit (413) from one that broke off (400).
+    let bytes = match axum::body::Bytes::from_request(axum::extract::Request::new(body), &()).await
+    {
+        Ok(bytes) => bytes,
+        Err(rejection) => return rejection.into_response(),
+    };
+    if std::str::from_utf8(&bytes).is_err() {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(app::error::AppError::BadRequest),
+        )
+            .into_response();
+    }
+    let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
+    next.run(request).await
 }
 
 /// Liveness and readiness: answers 200 only when the database answers.
