@@ -346,3 +346,30 @@ async fn passwords_are_stored_as_argon2id_with_the_asvs_parameters() {
         "{hash}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_reset_ends_every_other_session() {
+    let app = spawn_app().await;
+    let laptop = app.login_as("Northwind Trading").await;
+    app.call(
+        "request_password_reset",
+        &[("email", "anna@northwind.example")],
+        None,
+    )
+    .await;
+    let token = app.last_mail_token();
+    let reset = app
+        .call(
+            "reset_password",
+            &[("token", &token), ("password", "a-quiet-heron-sings")],
+            None,
+        )
+        .await;
+    assert_eq!(reset.status(), StatusCode::OK);
+    let phone = session_cookie(reset.headers()).expect("signed in by the reset");
+    assert_eq!(
+        app.dashboard(Some(&laptop)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.dashboard(Some(&phone)).await.0, StatusCode::OK);
+}
