@@ -46,6 +46,9 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
         Ok(())
     }
     .await;
+    if let Err(AppError::TooManyAttempts { wait_minutes }) = &result {
+        api::redirect_plain_form(&format!("/login?error=throttled&wait={wait_minutes}"));
+    }
     api::with_status(result)
 }
 

@@ -15,10 +15,15 @@ pub fn LoginPage() -> impl IntoView {
     // with `?error=…`.
     let error = move || match login.value().get() {
         Some(Err(error)) => Some(error.to_string()),
-        _ => query
-            .read()
-            .get("error")
-            .map(|_| text::ERR_INVALID_CREDENTIALS.to_string()),
+        _ => {
+            let query = query.read();
+            query.get("error").map(|kind| match kind.as_str() {
+                "throttled" => text::too_many_attempts(
+                    query.get("wait").and_then(|w| w.parse().ok()).unwrap_or(15),
+                ),
+                _ => text::ERR_INVALID_CREDENTIALS.to_string(),
+            })
+        }
     };
     let signed_out = move || query.read().get("signed_out").is_some();
 

@@ -68,6 +68,31 @@ async fn a_failed_plain_form_login_redirects_back_with_an_error_flag() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_throttled_plain_form_login_is_told_how_long_to_wait() {
+    let app = spawn_app().await;
+    for _ in 0..5 {
+        app.login_raw("boris@contoso.example", "wrong-password")
+            .await;
+    }
+    let response = app
+        .client
+        .post(format!("{}/api/login", app.base))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/login", app.base))
+        .form(&[
+            ("email", "boris@contoso.example"),
+            ("password", DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let location = response.headers()[LOCATION].to_str().unwrap().to_string();
+    let page = app.get(&location, None).await.text().await.unwrap();
+    assert!(page.contains("Wait 15 minutes"), "{page}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plain_form_login_redirects_to_the_dashboard() {
     let app = spawn_app().await;
     let response = app
