@@ -120,8 +120,11 @@ impl PurchaseRequest {
     }
 }
 
+/// Exactly as the forms send it (`premium`, not `PREMIUM `).
 fn parse_tier(plan: &str) -> Result<PlanTier, AppError> {
-    plan.parse().map_err(|_| AppError::BadRequest)
+    crate::input::code(plan)?
+        .parse()
+        .map_err(|_| AppError::BadRequest)
 }
 
 /// A quote, what it is, and what it changes.

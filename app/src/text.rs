@@ -32,7 +32,22 @@ pub const ERR_PRICE_EXISTS: &str =
 pub const ERR_PRICE_IN_FORCE: &str =
     "Only a price that has not taken effect yet can be withdrawn; prices in force are cited by contracts.";
 pub const ERR_PERCENT: &str = "Enter a percentage between 0 and 100, with at most two decimals.";
-pub const ERR_RESPONSE_TARGET: &str = "The response target must be at least 1.";
+pub fn response_target_range(max_days: u32, max_hours: u32) -> String {
+    format!(
+        "The response target must be 1 to {max_days} business days, or 1 to {max_hours} business hours."
+    )
+}
+pub const ERR_VERSION: &str = "Enter a version as numbers separated by dots, e.g. 7.12.1.";
+/// "Subject: use at most 200 characters."
+pub fn too_long(field: &str, max_chars: usize) -> String {
+    format!("{field}: use at most {max_chars} characters.")
+}
+pub fn unreadable_characters(field: &str) -> String {
+    format!("{field} contains invisible or unreadable characters; please retype it.")
+}
+pub fn quantity_range(max: u32) -> String {
+    format!("Enter a number of licenses from 1 to {max}.")
+}
 pub const INVITATION_SUBJECT: &str = "Your Support Portal account";
 pub const RESET_SUBJECT: &str = "Reset your Support Portal password";
 pub const ANSWERED_SUBJECT: &str = "Your consultation request was answered";

@@ -15,14 +15,15 @@ pub const COMPANIES_PER_PAGE: u32 = 20;
 
 #[server(endpoint = "admin_companies")]
 pub async fn admin_companies(search: String, page: u32) -> Result<CompanyPage, AppError> {
-    use crate::{api, store};
+    use crate::{api, input, store};
     api::with_status(
         async {
             let (app, _) = api::admin_caller().await?;
+            let search = input::SEARCH.optional(&search)?;
             let limit = i64::from(COMPANIES_PER_PAGE);
             let offset = i64::from(page) * limit;
             // One extra row tells whether a next page exists.
-            let mut rows = store::companies::search(&app.db, &search, limit + 1, offset).await?;
+            let mut rows = store::companies::search(&app.db, search, limit + 1, offset).await?;
             let has_next = rows.len() as i64 > limit;
             rows.truncate(COMPANIES_PER_PAGE as usize);
             Ok(CompanyPage {
@@ -117,15 +118,15 @@ pub async fn admin_create_company(
     contact_name: String,
     contact_email: String,
 ) -> Result<InvitationSent, AppError> {
-    use crate::{api, store, text};
+    use crate::{api, input, store, text};
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
-            if name.trim().is_empty() {
-                return Err(AppError::Invalid(text::ERR_REQUIRED.into()));
-            }
+            let name = input::COMPANY_NAME.required(&name)?;
+            let contact_name = input::CONTACT_NAME.required(&contact_name)?;
+            let contact_email = input::email(&contact_email)?;
             let mut tx = store::begin_write(&app.db).await?;
-            let company_id = store::companies::create(&mut tx, &name)
+            let company_id = store::companies::create(&mut tx, name)
                 .await?
                 .ok_or_else(|| AppError::Invalid(text::ERR_NAME_TAKEN.into()))?;
             let invitation = contact::invite(
@@ -133,12 +134,12 @@ pub async fn admin_create_company(
                 &mut tx,
                 &admin,
                 company_id,
-                &contact_name,
+                contact_name,
                 &contact_email,
             )
             .await?;
             tx.commit().await?;
-            contact::mail_invitation(&app, &invitation, &contact_name, &contact_email).await;
+            contact::mail_invitation(&app, &invitation, contact_name, &contact_email).await;
             Ok(invitation)
         }
         .await,
@@ -153,10 +154,12 @@ pub async fn admin_assign_contact(
     contact_name: String,
     contact_email: String,
 ) -> Result<InvitationSent, AppError> {
-    use crate::{api, store};
+    use crate::{api, input, store};
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
+            let contact_name = input::CONTACT_NAME.required(&contact_name)?;
+            let contact_email = input::email(&contact_email)?;
             store::companies::name(&app.db, company_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
@@ -166,12 +169,12 @@ pub async fn admin_assign_contact(
                 &mut tx,
                 &admin,
                 company_id,
-                &contact_name,
+                contact_name,
                 &contact_email,
             )
             .await?;
             tx.commit().await?;
-            contact::mail_invitation(&app, &invitation, &contact_name, &contact_email).await;
+            contact::mail_invitation(&app, &invitation, contact_name, &contact_email).await;
             Ok(invitation)
         }
         .await,
@@ -211,12 +214,12 @@ pub async fn admin_grant_licenses(
     product_id: i64,
     quantity: u32,
 ) -> Result<(), AppError> {
-    use crate::{api, store};
+    use crate::{api, input, store};
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
-            let quantity =
-                domain::Quantity::new(quantity).map_err(|e| AppError::Invalid(e.to_string()))?;
+            let quantity = domain::Quantity::new(input::quantity(quantity)?)
+                .map_err(|e| AppError::Invalid(e.to_string()))?;
             let mut tx = store::begin_write(&app.db).await?;
             store::companies::name(&app.db, company_id)
                 .await?
@@ -291,20 +294,18 @@ pub async fn admin_record_version_update(company_id: i64, product_id: i64) -> Re
 /// R5: records a contractual exception: the company may ask about topics outside support.
 #[server(endpoint = "admin_record_exception")]
 pub async fn admin_record_exception(company_id: i64, description: String) -> Result<(), AppError> {
-    use crate::{api, store, text};
+    use crate::{api, input, store};
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
-            if description.trim().is_empty() {
-                return Err(AppError::Invalid(text::ERR_REQUIRED.into()));
-            }
+            let description = input::DESCRIPTION.required(&description)?;
             store::companies::name(&app.db, company_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             let mut tx = store::begin_write(&app.db).await?;
-            store::companies::record_exception(&mut tx, company_id, &description, admin.admin_id)
+            store::companies::record_exception(&mut tx, company_id, description, admin.admin_id)
                 .await?;
-            let summary = format!("R5 exception recorded: {}", description.trim());
+            let summary = format!("R5 exception recorded: {description}");
             audit(&mut tx, &admin, company_id, "exception_recorded", summary).await?;
             tx.commit().await?;
             Ok(())
@@ -340,12 +341,13 @@ pub async fn admin_revoke_exception(exception_id: i64) -> Result<(), AppError> {
 
 #[server(endpoint = "admin_mark_paid")]
 pub async fn admin_mark_paid(invoice_number: String) -> Result<(), AppError> {
-    use crate::{api, store};
+    use crate::{api, input, store};
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
+            let invoice_number = input::INVOICE_NUMBER.required(&invoice_number)?;
             let mut tx = store::begin_write(&app.db).await?;
-            let company_id = store::orders::mark_paid(&mut tx, &invoice_number)
+            let company_id = store::orders::mark_paid(&mut tx, invoice_number)
                 .await?
                 .ok_or(AppError::NotFound)?;
             audit(
@@ -409,23 +411,19 @@ pub async fn admin_add_product(
     price: String,
     valid_from: String,
 ) -> Result<(), AppError> {
-    use crate::{api, store, text};
+    use crate::{api, input, store, text};
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
-            if name.trim().is_empty() {
-                return Err(AppError::Invalid(text::ERR_REQUIRED.into()));
-            }
-            let version = parse_version(&version)?;
+            let name = input::PRODUCT_NAME.required(&name)?;
+            let version = input::version(&version)?;
             let (price, valid_from) = parse_price(&price, &valid_from, app.clock.today())?;
             let mut tx = store::begin_write(&app.db).await?;
-            store::catalog::add_product(&mut tx, &name, &version, price, valid_from)
+            store::catalog::add_product(&mut tx, name, &version, price, valid_from)
                 .await?
                 .ok_or_else(|| AppError::Invalid(text::ERR_NAME_TAKEN.into()))?;
-            let summary = format!(
-                "Product {} added: version {version}, {price} from {valid_from}",
-                name.trim()
-            );
+            let summary =
+                format!("Product {name} added: version {version}, {price} from {valid_from}");
             audit(&mut tx, &admin, None, "product_added", summary).await?;
             tx.commit().await?;
             Ok(())
@@ -437,11 +435,11 @@ pub async fn admin_add_product(
 /// Declares a new latest version of a product (holdings behind it now need an update, R7).
 #[server(endpoint = "admin_declare_version")]
 pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(), AppError> {
-    use crate::{api, store};
+    use crate::{api, input, store};
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
-            let version = parse_version(&version)?;
+            let version = input::version(&version)?;
             let mut tx = store::begin_write(&app.db).await?;
             if !store::catalog::declare_version(&mut tx, domain::ProductId(product_id), &version)
                 .await?
@@ -574,22 +572,30 @@ pub async fn admin_update_plan(
     reports_plugins_scripts: Option<String>,
     database_and_integration: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::{api, store, text};
+    use crate::{api, input, store, text};
     use domain::ConsultationArea as A;
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
             let invalid = |e: &dyn std::fmt::Display| AppError::Invalid(e.to_string());
-            let tier: domain::PlanTier = tier.parse().map_err(|_| AppError::NotFound)?;
-            let percent: rust_decimal::Decimal = percent.trim().parse().map_err(|e| invalid(&e))?;
+            let tier: domain::PlanTier = input::code(&tier)
+                .ok()
+                .and_then(|tier| tier.parse().ok())
+                .ok_or(AppError::NotFound)?;
+            let bad_percent = || AppError::Invalid(text::ERR_PERCENT.into());
+            let percent: rust_decimal::Decimal =
+                percent.trim().parse().map_err(|_| bad_percent())?;
             let basis_points = (percent * rust_decimal::Decimal::ONE_HUNDRED)
                 .normalize()
                 .to_string()
                 .parse::<u32>()
-                .map_err(|_| AppError::Invalid(text::ERR_PERCENT.into()))?;
-            if response_amount == 0 {
-                return Err(AppError::Invalid(text::ERR_RESPONSE_TARGET.into()));
-            }
+                .map_err(|_| bad_percent())?;
+            let in_days = match response_unit.as_str() {
+                "business_days" => true,
+                "business_hours" => false,
+                _ => return Err(AppError::BadRequest),
+            };
+            let response_amount = input::response_target(response_amount, in_days)?;
             let mut tx = store::begin_write(&app.db).await?;
             let current = store::catalog::domain_plans(&mut tx)
                 .await?
@@ -608,10 +614,10 @@ pub async fn admin_update_plan(
                     .map_err(|e| invalid(&e))?,
                 min_licenses,
                 includes_new_versions: includes_new_versions.is_some(),
-                response_target: if response_unit == "business_hours" {
-                    domain::ResponseTarget::BusinessHours(response_amount)
-                } else {
+                response_target: if in_days {
                     domain::ResponseTarget::BusinessDays(response_amount)
+                } else {
+                    domain::ResponseTarget::BusinessHours(response_amount)
                 },
                 consultation_areas: checked
                     .into_iter()
@@ -649,16 +655,23 @@ pub async fn admin_audit(
     from: String,
     to: String,
 ) -> Result<Vec<AuditRow>, AppError> {
-    use crate::{api, store};
+    use crate::{api, input, store};
     api::with_status(
         async {
             let (app, _) = api::admin_caller().await?;
+            let day = |value: &str| -> Result<String, AppError> {
+                Ok(input::optional_date(value)?.map_or(String::new(), |d| d.to_string()))
+            };
+            let actor = actor.trim();
+            if !matches!(actor, "" | "contact" | "admin" | "system") {
+                return Err(AppError::BadRequest);
+            }
             let filter = store::audit::Filter {
-                company: company.trim().to_string(),
-                actor_kind: actor.trim().to_string(),
-                kind: kind.trim().to_string(),
-                from: from.trim().to_string(),
-                to: to.trim().to_string(),
+                company: input::COMPANY_FILTER.optional(&company)?.to_string(),
+                actor_kind: actor.to_string(),
+                kind: input::KIND_FILTER.optional(&kind)?.to_string(),
+                from: day(&from)?,
+                to: day(&to)?,
             };
             Ok(store::audit::search(&app.db, &filter)
                 .await?
@@ -712,10 +725,6 @@ mod helpers {
         .await
     }
 
-    pub fn parse_version(text: &str) -> Result<domain::Version, AppError> {
-        domain::Version::parse(text.trim()).map_err(|e| AppError::Invalid(e.to_string()))
-    }
-
     /// A list price and its first day; prices never take effect in the past (R9 cites them).
     pub fn parse_price(
         price: &str,
@@ -726,10 +735,7 @@ mod helpers {
             .trim()
             .parse()
             .map_err(|e: domain::InvalidInput| AppError::Invalid(e.to_string()))?;
-        let valid_from: NaiveDate = valid_from
-            .trim()
-            .parse()
-            .map_err(|_| AppError::Invalid(text::ERR_DATE.into()))?;
+        let valid_from = crate::input::date(valid_from)?;
         if valid_from < today {
             return Err(AppError::Invalid(text::ERR_PRICE_IN_PAST.into()));
         }
@@ -746,6 +752,7 @@ mod helpers {
         use crate::store::{self, tokens, Conn};
         use crate::text;
 
+        /// `name` and `email` have passed `input`'s checks.
         pub async fn invite(
             app: &AppState,
             conn: &mut Conn,
@@ -754,11 +761,7 @@ mod helpers {
             name: &str,
             email: &str,
         ) -> Result<InvitationSent, AppError> {
-            let email = email.trim().to_lowercase();
-            if name.trim().is_empty() || !looks_like_email(&email) {
-                return Err(AppError::Invalid(text::ERR_EMAIL.into()));
-            }
-            let contact_id = match store::contacts::assign(conn, company_id, name, &email).await {
+            let contact_id = match store::contacts::assign(conn, company_id, name, email).await {
                 Ok(id) => id,
                 Err(e) if crate::api::is_unique_violation(&e) => {
                     return Err(AppError::Invalid(text::ERR_EMAIL_TAKEN.into()))
@@ -777,7 +780,7 @@ mod helpers {
                 admin,
                 company_id,
                 "contact_assigned",
-                format!("Contact is now {} <{email}>; invitation sent", name.trim()),
+                format!("Contact is now {name} <{email}>; invitation sent"),
             )
             .await?;
             Ok(InvitationSent {
@@ -804,12 +807,6 @@ mod helpers {
                     "invitation mail not sent; the admin can pass the link on"
                 );
             }
-        }
-
-        pub fn looks_like_email(email: &str) -> bool {
-            let mut parts = email.split('@');
-            matches!((parts.next(), parts.next(), parts.next()),
-                (Some(local), Some(domain), None) if !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace))
         }
     }
 }

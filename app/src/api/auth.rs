@@ -9,12 +9,12 @@ use crate::error::AppError;
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String) -> Result<(), AppError> {
     use crate::throttle::SIGN_IN;
-    use crate::{api, auth, state::app_state, store};
+    use crate::{api, auth, input, state::app_state, store};
 
     let result = async {
         let state = app_state()?;
         let email = email.trim().to_lowercase();
-        if !input::plausible_email(&email) || !input::plausible_secret(&password) {
+        if !input::could_be_account_email(&email) || !input::could_be_password(&password) {
             // No account has such an email or password: refused before any lookup or hash.
             api::redirect_plain_form("/login?error=credentials");
             return Err(AppError::InvalidCredentials);
@@ -123,38 +123,13 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 }
 
 #[cfg(feature = "ssr")]
-mod input {
-    //! Sign-in and recovery inputs no account can have, refused before they reach the
-    //! database (PostgreSQL rejects NUL in text) or the hasher.
-
-    /// RFC 5321's limit on a mailbox.
-    const MAX_EMAIL_BYTES: usize = 254;
-    /// Far above any real passphrase; bounds the hashing work an attacker can ask for.
-    const MAX_PASSWORD_BYTES: usize = 1024;
-
-    pub fn plausible_email(email: &str) -> bool {
-        email.len() <= MAX_EMAIL_BYTES && email.contains('@') && !email.contains(char::is_control)
-    }
-
-    pub fn plausible_secret(password: &str) -> bool {
-        password.len() <= MAX_PASSWORD_BYTES && !password.contains('\0')
-    }
-
-    /// Link tokens are 32 random bytes in hex.
-    pub fn plausible_token(token: &str) -> bool {
-        token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
-    }
-}
-
-#[cfg(feature = "ssr")]
 mod recovery {
-    use super::input;
     use crate::auth::{self, password, Role};
     use crate::error::AppError;
     use crate::state::app_state;
     use crate::store::{self, audit, tokens};
-    use crate::text;
     use crate::throttle::{BAD_LINK, RESET_REQUEST};
+    use crate::{input, text};
 
     /// The minimum length of a new password (OWASP ASVS 5.0: at least 12).
     const MIN_PASSWORD_CHARS: usize = 12;
@@ -167,11 +142,11 @@ mod recovery {
         let app = app_state()?;
         let ip = auth::client_address().await;
         BAD_LINK.check(&app, "", &ip).await?;
-        if !input::plausible_token(token) {
+        if !input::could_be_link_token(token) {
             BAD_LINK.record(&app, "", &ip).await?;
             return Err(AppError::LinkInvalid);
         }
-        if !input::plausible_secret(&new_password) {
+        if !input::could_be_password(&new_password) {
             return Err(AppError::Invalid(text::ERR_PASSWORD_LONG.into()));
         }
         if new_password.chars().count() < MIN_PASSWORD_CHARS {
@@ -230,10 +205,7 @@ mod recovery {
 
     pub async fn request_reset(email: &str) -> Result<(), AppError> {
         let app = app_state()?;
-        let email = email.trim().to_lowercase();
-        if !input::plausible_email(&email) {
-            return Err(AppError::Invalid(text::ERR_EMAIL.into()));
-        }
+        let email = input::email(email)?;
         let ip = auth::client_address().await;
         RESET_REQUEST.check(&app, &email, &ip).await?;
         RESET_REQUEST.record(&app, &email, &ip).await?;

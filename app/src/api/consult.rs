@@ -54,15 +54,16 @@ pub async fn file_consultation(
 ) -> Result<i64, AppError> {
     use crate::purchase::CompanyState;
     use crate::store::consultations::NewRequest;
-    use crate::{api, auth, state::app_state, store, text};
+    use crate::{api, auth, input, state::app_state, store};
     api::with_status(
         async {
             let app = app_state()?;
             let who = auth::current_contact(&app).await?;
-            let area: domain::ConsultationArea = area.parse().map_err(|_| AppError::BadRequest)?;
-            if subject.trim().is_empty() || description.trim().is_empty() {
-                return Err(AppError::Invalid(text::ERR_REQUIRED.into()));
-            }
+            let area: domain::ConsultationArea = input::code(&area)?
+                .parse()
+                .map_err(|_| AppError::BadRequest)?;
+            let subject = input::SUBJECT.required(&subject)?;
+            let description = input::DESCRIPTION.required(&description)?;
             let today = app.clock.today();
             let mut tx = store::begin_write(&app.db).await?;
             let company = CompanyState::load(&mut tx, who.company_id).await?;
@@ -78,8 +79,8 @@ pub async fn file_consultation(
                 contact_id: who.contact_id,
                 contract_id,
                 area_code: area.as_str(),
-                subject: &subject,
-                description: &description,
+                subject,
+                description,
             };
             let id = store::consultations::create(&mut tx, &request).await?;
             store::audit::record(
@@ -88,7 +89,7 @@ pub async fn file_consultation(
                     actor: store::audit::Actor::Contact(who.contact_id),
                     company_id: Some(who.company_id),
                     kind: "consultation_filed",
-                    summary: format!("Request {id} filed: {}", subject.trim()),
+                    summary: format!("Request {id} filed: {subject}"),
                     before: None,
                     after: None,
                 },
@@ -123,12 +124,10 @@ pub async fn consultation(id: i64) -> Result<RequestDetail, AppError> {
 #[server(endpoint = "reply_consultation")]
 pub async fn reply_consultation(id: i64, body: String) -> Result<(), AppError> {
     use crate::store::consultations::Author;
-    use crate::{api, auth, state::app_state, store, text};
+    use crate::{api, auth, input, state::app_state, store, text};
     api::with_status(
         async {
-            if body.trim().is_empty() {
-                return Err(AppError::Invalid(text::ERR_REQUIRED.into()));
-            }
+            let body = input::MESSAGE.required(&body)?;
             let app = app_state()?;
             let (author, scope) = match auth::current_admin(&app).await {
                 Ok(admin) => (Author::Admin(admin.admin_id), None),
@@ -144,7 +143,7 @@ pub async fn reply_consultation(id: i64, body: String) -> Result<(), AppError> {
                 return Err(AppError::Invalid(text::ERR_REQUEST_CLOSED.into()));
             }
             let mut tx = store::begin_write(&app.db).await?;
-            store::consultations::add_message(&mut tx, id, author, &body).await?;
+            store::consultations::add_message(&mut tx, id, author, body).await?;
             tx.commit().await?;
             if let Author::Admin(_) = author {
                 let link = format!("{}/consultations/{id}", app.public_url);

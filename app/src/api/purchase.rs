@@ -31,7 +31,7 @@ pub async fn buy_support(
     api::with_status(
         async {
             let request = PurchaseRequest::support(&plan, years)?;
-            views::confirm(&request, &digest, &key).await
+            views::confirm(&request, input::opaque(&digest)?, input::opaque(&key)?).await
         }
         .await,
     )
@@ -49,7 +49,8 @@ pub async fn license_quote(
     use crate::purchase::PurchaseRequest;
     api::with_status(
         async {
-            let request = PurchaseRequest::licenses(&lines, &support, &plan, years)?;
+            let lines = input::order_lines(&lines)?;
+            let request = PurchaseRequest::licenses(lines, &support, &plan, years)?;
             views::quote_for(&request).await
         }
         .await,
@@ -68,15 +69,16 @@ pub async fn buy_licenses(
     use crate::purchase::PurchaseRequest;
     api::with_status(
         async {
-            let request = PurchaseRequest::licenses(&lines, &support, &plan, years)?;
-            views::confirm(&request, &digest, &key).await
+            let lines = input::order_lines(&lines)?;
+            let request = PurchaseRequest::licenses(lines, &support, &plan, years)?;
+            views::confirm(&request, input::opaque(&digest)?, input::opaque(&key)?).await
         }
         .await,
     )
 }
 
-/// The plans priced on the caller's own licenses; `None` for anonymous visitors, who see the
-/// public matrix only.
+/// The plans priced on the caller's own licenses; `None` for anonymous visitors and admins,
+/// who see the public matrix only.
 #[server(endpoint = "plan_offers")]
 pub async fn plan_offers() -> Result<Option<model::PlanOffers>, AppError> {
     api::with_status(views::plan_offers().await)
@@ -89,7 +91,7 @@ pub async fn license_options() -> Result<model::LicenseOptions, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-use crate::api;
+use crate::{api, input};
 
 #[cfg(feature = "ssr")]
 mod views {
@@ -144,7 +146,8 @@ mod views {
         let app = app_state()?;
         let who = match auth::current_contact(&app).await {
             Ok(who) => who,
-            Err(AppError::NotSignedIn) => return Ok(None),
+            // An admin has no licenses of its own: the public page, not a 403.
+            Err(AppError::NotSignedIn | AppError::Forbidden) => return Ok(None),
             Err(other) => return Err(other),
         };
         let company = company_state(&app, &who).await?;

@@ -426,3 +426,187 @@ pub async fn join_all<F: std::future::Future>(
     .await;
     outputs.into_iter().map(|o| o.unwrap()).collect()
 }
+
+impl TestApp {
+    /// How many mails the server has written to the outbox.
+    pub fn mail_count(&self) -> usize {
+        std::fs::read_dir(self._dir.path().join("outbox"))
+            .map(|dir| dir.count())
+            .unwrap_or(0)
+    }
+}
+
+/// Arguments that parse for every server function (one valid value per argument name), so
+/// that a refusal comes from authorization or from the one argument a test changes.
+pub const ANY_ARGS: &[(&str, &str)] = &[
+    ("plan", "basic"),
+    ("years", "1"),
+    ("lines", "1:1"),
+    ("support", "new"),
+    ("digest", "x"),
+    ("key", "0123456789abcdef"),
+    ("product_id", "1"),
+    ("id", "1"),
+    ("company_id", "1"),
+    ("search", ""),
+    ("page", "0"),
+    ("name", "X"),
+    ("contact_name", "X"),
+    ("contact_email", "x@x.example"),
+    ("quantity", "1"),
+    ("description", "x"),
+    ("exception_id", "1"),
+    ("invoice_number", "INV"),
+    ("version", "1.0"),
+    ("price", "1.00"),
+    ("valid_from", "2030-01-01"),
+    ("entry_id", "1"),
+    ("tier", "basic"),
+    ("percent", "10"),
+    ("min_licenses", "0"),
+    ("response_amount", "1"),
+    ("response_unit", "business_days"),
+    ("company", ""),
+    ("actor", ""),
+    ("kind", ""),
+    ("from", ""),
+    ("to", ""),
+    ("area", "version_update"),
+    ("subject", "x"),
+    ("body", "x"),
+    // The public sign-in and recovery functions; no account has this email.
+    ("email", "x@x.example"),
+    ("password", "x"),
+    ("token", "x"),
+];
+
+/// Tables whose rows change on any request, hostile or not; a snapshot leaves them out.
+const VOLATILE_TABLES: &[&str] = &[
+    // Sessions (tower-sessions): every request may refresh its session's expiry. On
+    // PostgreSQL they live in their own schema, outside `public`, anyway.
+    "tower_sessions",
+    // Sign-in throttling: every failed sign-in is recorded, whatever was sent. The table is
+    // being generalised; both the old and the possible new names are listed.
+    "login_failures",
+    "rate_events",
+    "throttle_events",
+];
+
+/// Audit entries that throttling writes (a lockout), which hostile sign-ins rightly cause.
+fn is_lockout_audit_kind(kind: &str) -> bool {
+    kind.ends_with("_locked") || kind.contains("lockout") || kind.contains("throttl")
+}
+
+/// Every row of every table (as text, sorted), but for [`VOLATILE_TABLES`] and lockout
+/// audit entries: compare two to prove that requests changed nothing.
+pub type Snapshot = std::collections::BTreeMap<String, Vec<Vec<Option<String>>>>;
+
+impl TestApp {
+    pub async fn snapshot(&self) -> Snapshot {
+        let db = self.db().await;
+        let postgres = self.database_url.starts_with("postgres");
+        let tables: Vec<(String,)> = sqlx::query_as(if postgres {
+            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
+              WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+        } else {
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        })
+        .fetch_all(&db)
+        .await
+        .unwrap();
+        let mut snapshot = Snapshot::new();
+        for (table,) in tables {
+            if VOLATILE_TABLES.contains(&table.as_str()) {
+                continue;
+            }
+            let columns: Vec<(String,)> = sqlx::query_as(if postgres {
+                "SELECT CAST(column_name AS TEXT) FROM information_schema.columns
+                  WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position"
+            } else {
+                "SELECT name FROM pragma_table_info($1) ORDER BY cid"
+            })
+            .bind(&table)
+            .fetch_all(&db)
+            .await
+            .unwrap();
+            // Every value as text (SQLite blobs as hex): the same code then reads every
+            // column type of both engines.
+            let select = columns
+                .iter()
+                .map(|(c,)| {
+                    if postgres {
+                        format!("CAST(\"{c}\" AS TEXT)")
+                    } else {
+                        format!(
+                            "CASE WHEN typeof(\"{c}\") = 'blob' THEN hex(\"{c}\") \
+                             ELSE CAST(\"{c}\" AS TEXT) END"
+                        )
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let kind_column = columns.iter().position(|(c,)| c == "kind");
+            let mut rows: Vec<Vec<Option<String>>> =
+                sqlx::query(&format!("SELECT {select} FROM \"{table}\""))
+                    .fetch_all(&db)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|row| {
+                        use sqlx::Row;
+                        (0..columns.len())
+                            .map(|i| row.get::<Option<String>, _>(i))
+                            .collect()
+                    })
+                    .filter(|row: &Vec<Option<String>>| {
+                        let lockout = table == "audit_log"
+                            && kind_column
+                                .and_then(|k| row[k].as_deref())
+                                .is_some_and(is_lockout_audit_kind);
+                        !lockout
+                    })
+                    .collect();
+            rows.sort();
+            snapshot.insert(table, rows);
+        }
+        db.close().await;
+        for table in ["companies", "contacts", "audit_log"] {
+            assert!(
+                snapshot.contains_key(table),
+                "the snapshot reads the portal's tables, {table} too: {:?}",
+                snapshot.keys()
+            );
+        }
+        snapshot
+    }
+}
+
+/// Fails with the rows that differ, table by table.
+pub fn assert_same_database(before: &Snapshot, after: &Snapshot, context: &str) {
+    if before == after {
+        return;
+    }
+    let show = |row: &Vec<Option<String>>| {
+        let text = format!("{row:?}");
+        text.chars().take(300).collect::<String>()
+    };
+    let tables: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    let mut report = String::new();
+    for table in tables {
+        let (old, new) = (before.get(table), after.get(table));
+        if old == new {
+            continue;
+        }
+        let (old, new) = (
+            old.cloned().unwrap_or_default(),
+            new.cloned().unwrap_or_default(),
+        );
+        for row in old.iter().filter(|r| !new.contains(r)).take(5) {
+            report += &format!("\n  {table} lost     {}", show(row));
+        }
+        for row in new.iter().filter(|r| !old.contains(r)).take(5) {
+            report += &format!("\n  {table} gained   {}", show(row));
+        }
+    }
+    panic!("{context}: the database changed:{report}");
+}

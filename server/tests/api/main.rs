@@ -7,6 +7,7 @@ mod admin;
 mod auth;
 mod consult;
 mod data;
+mod hostile;
 mod pages;
 mod purchase;
 mod scale;

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use server::seed::DEMO_COMPANIES;
 
-use crate::common::{spawn_app, TestApp};
+use crate::common::{spawn_app, TestApp, ANY_ARGS};
 
 /// Who may call a server function. A new function fails the tests until it is listed here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,45 +157,6 @@ fn registered_functions() -> Vec<(String, Class, OwnedId)> {
     functions.sort_by(|a, b| a.0.cmp(&b.0));
     functions
 }
-
-/// Arguments that parse for every function, so that a refusal comes from authorization.
-const ANY_ARGS: &[(&str, &str)] = &[
-    ("plan", "basic"),
-    ("years", "1"),
-    ("lines", "1:1"),
-    ("support", "new"),
-    ("digest", "x"),
-    ("key", "0123456789abcdef"),
-    ("product_id", "1"),
-    ("id", "1"),
-    ("company_id", "1"),
-    ("search", ""),
-    ("page", "0"),
-    ("name", "X"),
-    ("contact_name", "X"),
-    ("contact_email", "x@x.example"),
-    ("quantity", "1"),
-    ("description", "x"),
-    ("exception_id", "1"),
-    ("invoice_number", "INV"),
-    ("version", "1.0"),
-    ("price", "1.00"),
-    ("valid_from", "2030-01-01"),
-    ("entry_id", "1"),
-    ("tier", "basic"),
-    ("percent", "10"),
-    ("min_licenses", "0"),
-    ("response_amount", "1"),
-    ("response_unit", "business_days"),
-    ("company", ""),
-    ("actor", ""),
-    ("kind", ""),
-    ("from", ""),
-    ("to", ""),
-    ("area", "version_update"),
-    ("subject", "x"),
-    ("body", "x"),
-];
 
 /// An id no company owns.
 const MISSING_ID: &str = "999999999";
