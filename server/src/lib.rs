@@ -1,6 +1,7 @@
 //! Support Portal server: wiring only. Configuration, database, sessions, static files and
 //! graceful shutdown; every page and rule lives in `app` and `domain`.
 
+pub mod bad_requests;
 pub mod config;
 pub mod csrf;
 pub mod db;

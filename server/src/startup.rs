@@ -8,7 +8,6 @@ use app::state::{AppState, Clock};
 use app::{shell, App};
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::Response;
 use axum::routing::get;
 use axum::serve::ListenerExt;
 use axum::Router;
@@ -201,13 +200,15 @@ fn router(state: AppState) -> Router {
         .with_state(state)
         .merge(static_files)
         .layer(axum::middleware::map_response(
-            malformed_arguments_are_client_errors,
+            crate::bad_requests::malformed_arguments_are_client_errors,
         ))
         .layer(axum::middleware::from_fn_with_state(
             public_host,
             crate::csrf::same_origin_writes,
         ))
-        .layer(axum::middleware::from_fn(readable_form_bodies))
+        .layer(axum::middleware::from_fn(
+            crate::bad_requests::readable_form_bodies,
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::REFERRER_POLICY, "same-origin"))
@@ -230,54 +231,6 @@ fn security_header(
     value: &'static str,
 ) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
-}
-
-/// Server functions reject undecodable arguments before our code runs, and leptos answers
-/// those with 500. They are the caller's fault: answer 400, as for any other bad request.
-async fn malformed_arguments_are_client_errors(response: Response) -> Response {
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let bytes = axum::body::to_bytes(body, 64 * 1024)
-        .await
-        .unwrap_or_default();
-    if bytes.as_ref() == br#""BadRequest""# {
-        parts.status = StatusCode::BAD_REQUEST;
-    }
-    Response::from_parts(parts, axum::body::Body::from(bytes))
-}
-
-/// Server functions read their url-encoded body whole, as UTF-8 text, and leptos answers a body
-/// that is not UTF-8, or one cut off by the size limit (sent without a length, so refused only
-/// once read), with a 500. Read it here first: too large is 413, and not UTF-8 is 400 like any
-/// other malformed argument.
-async fn readable_form_bodies(
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
-    use axum::extract::FromRequest;
-    use axum::response::IntoResponse;
-
-    if !request.uri().path().starts_with("/api/") {
-        return next.run(request).await;
-    }
-    let (parts, body) = request.into_parts();
-    // The extractor tells a body over the limit (413) from one that broke off (400).
-    let bytes = match axum::body::Bytes::from_request(axum::extract::Request::new(body), &()).await
-    {
-        Ok(bytes) => bytes,
-        Err(rejection) => return rejection.into_response(),
-    };
-    if std::str::from_utf8(&bytes).is_err() {
-        return (
-            StatusCode::BAD_REQUEST,
-            axum::Json(app::error::AppError::BadRequest),
-        )
-            .into_response();
-    }
-    let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
-    next.run(request).await
 }
 
 /// Liveness and readiness: answers 200 only when the database answers.

@@ -1,0 +1,45 @@
+//! Malformed server-function calls are the caller's fault, never a 500: leptos answers some of
+//! them with 500 on its own, so requests are checked on the way in and answers corrected on the
+//! way out.
+
+use app::error::AppError;
+use axum::body::{to_bytes, Body, Bytes};
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Server functions reject undecodable arguments before our code runs, and leptos answers
+/// those with 500. They are the caller's fault: answer 400, as for any other bad request.
+pub async fn malformed_arguments_are_client_errors(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    if bytes.as_ref() == br#""BadRequest""# {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Server functions read their url-encoded body whole, as UTF-8 text, and leptos answers a body
+/// that is not UTF-8, or one cut off by the size limit (sent without a length, so refused only
+/// once read), with a 500. Read it here first: too large is 413, and not UTF-8 is 400 like any
+/// other malformed argument.
+pub async fn readable_form_bodies(request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    // The extractor tells a body over the limit (413) from one that broke off (400).
+    let bytes = match Bytes::from_request(Request::new(body), &()).await {
+        Ok(bytes) => bytes,
+        Err(rejection) => return rejection.into_response(),
+    };
+    if std::str::from_utf8(&bytes).is_err() {
+        return (StatusCode::BAD_REQUEST, axum::Json(AppError::BadRequest)).into_response();
+    }
+    let request = Request::from_parts(parts, Body::from(bytes));
+    next.run(request).await
+}
