@@ -5,38 +5,43 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::store::Db;
 
-pub struct Counts {
-    pub for_subject: i64,
-    pub for_ip: i64,
+/// What attempts are counted by: the subject (an email) or the client address.
+#[derive(Debug, Clone, Copy)]
+pub enum Key<'a> {
+    Subject(&'a str),
+    Address(&'a str),
 }
 
-pub async fn recent(
+impl<'a> Key<'a> {
+    pub fn value(self) -> &'a str {
+        match self {
+            Key::Subject(value) | Key::Address(value) => value,
+        }
+    }
+}
+
+/// Attempts of `kind` by `key` since `since`.
+pub async fn attempts(
     db: &Db,
     kind: &str,
-    subject: &str,
-    ip: &str,
+    key: Key<'_>,
     since: DateTime<Utc>,
-) -> Result<Counts, sqlx::Error> {
-    let since = since.to_rfc3339();
-    let (for_subject,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM rate_events WHERE kind = $1 AND subject = $2 AND at >= $3",
-    )
-    .bind(kind)
-    .bind(subject)
-    .bind(&since)
-    .fetch_one(db)
-    .await?;
-    let (for_ip,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM rate_events WHERE kind = $1 AND ip = $2 AND at >= $3")
-            .bind(kind)
-            .bind(ip)
-            .bind(&since)
-            .fetch_one(db)
-            .await?;
-    Ok(Counts {
-        for_subject,
-        for_ip,
-    })
+) -> Result<i64, sqlx::Error> {
+    let sql = match key {
+        Key::Subject(_) => {
+            "SELECT COUNT(*) FROM rate_events WHERE kind = $1 AND subject = $2 AND at >= $3"
+        }
+        Key::Address(_) => {
+            "SELECT COUNT(*) FROM rate_events WHERE kind = $1 AND ip = $2 AND at >= $3"
+        }
+    };
+    let (count,): (i64,) = sqlx::query_as(sql)
+        .bind(kind)
+        .bind(key.value())
+        .bind(since.to_rfc3339())
+        .fetch_one(db)
+        .await?;
+    Ok(count)
 }
 
 pub async fn record(
@@ -61,11 +66,41 @@ pub async fn record(
     Ok(())
 }
 
-pub async fn clear(db: &Db, kind: &str, subject: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM rate_events WHERE kind = $1 AND subject = $2")
-        .bind(kind)
+/// Forgets `subject`'s events of the given kinds.
+pub async fn clear(db: &Db, kinds: [&str; 2], subject: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM rate_events WHERE kind IN ($1, $2) AND subject = $3")
+        .bind(kinds[0])
+        .bind(kinds[1])
         .bind(subject)
         .execute(db)
         .await?;
     Ok(())
+}
+
+pub struct Lockouts {
+    pub count: i64,
+    pub latest: Option<DateTime<Utc>>,
+}
+
+/// Lockouts of `locked` (an email or an address; recorded as the subject) since `since`: how
+/// many, and the latest.
+pub async fn lockouts(
+    db: &Db,
+    kind: &str,
+    locked: &str,
+    since: DateTime<Utc>,
+) -> Result<Lockouts, sqlx::Error> {
+    // Times are RFC 3339 text in UTC, which sorts like time.
+    let (count, latest): (i64, Option<String>) = sqlx::query_as(
+        "SELECT COUNT(*), MAX(at) FROM rate_events WHERE kind = $1 AND subject = $2 AND at >= $3",
+    )
+    .bind(kind)
+    .bind(locked)
+    .bind(since.to_rfc3339())
+    .fetch_one(db)
+    .await?;
+    let latest = latest
+        .and_then(|at| DateTime::parse_from_rfc3339(&at).ok())
+        .map(|at| at.with_timezone(&Utc));
+    Ok(Lockouts { count, latest })
 }
