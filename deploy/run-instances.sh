@@ -9,6 +9,9 @@ count=${1:-2}
 : "${DATABASE_URL:?set DATABASE_URL to the shared PostgreSQL database}"
 binary=${PORTAL_BINARY:-${CARGO_TARGET_DIR:-$HOME/.cache/support-portal/target}/release/server}
 export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-$root/target/site}
+# The instances sit behind nginx: without this every client would be nginx's address, and one
+# attacker could trip the throttles for everybody.
+export PORTAL_TRUST_PROXY=${PORTAL_TRUST_PROXY:-1}
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
 for i in $(seq 1 "$count"); do

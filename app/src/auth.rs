@@ -56,27 +56,31 @@ pub struct ContactPrincipal {
     pub company_name: String,
 }
 
-/// The client's address, for throttling: the TCP peer, or with `PORTAL_TRUST_PROXY` set (behind
-/// a reverse proxy) the address the proxy appended to `X-Forwarded-For`.
-pub async fn client_address() -> String {
+/// The client's address, for throttling: the TCP peer, or behind a trusted reverse proxy the
+/// address the proxy appended last to `X-Forwarded-For` (earlier entries are the client's own
+/// claims). IPv6 addresses are grouped by /64, the block one subscriber usually holds.
+pub async fn client_address(state: &AppState) -> String {
     use axum::extract::ConnectInfo;
-    use std::net::SocketAddr;
-    if std::env::var_os("PORTAL_TRUST_PROXY").is_some() {
-        if let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() {
-            let forwarded = parts
-                .headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.rsplit(',').next())
-                .map(|v| v.trim().to_string());
-            if let Some(address) = forwarded {
-                return address;
-            }
+    use std::net::{IpAddr, SocketAddr};
+    let forwarded = || -> Option<IpAddr> {
+        let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
+        let last_line = parts.headers.get_all("x-forwarded-for").iter().next_back()?;
+        last_line.to_str().ok()?.rsplit(',').next()?.trim().parse().ok()
+    };
+    let address = match state.trust_proxy.then(forwarded).flatten() {
+        Some(address) => Some(address),
+        None => leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+            .await
+            .ok()
+            .map(|ConnectInfo(peer)| peer.ip()),
+    };
+    match address.map(|a| a.to_canonical()) {
+        Some(IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
         }
-    }
-    match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
-        Ok(ConnectInfo(peer)) => peer.ip().to_string(),
-        Err(_) => "unknown".into(),
+        Some(v4) => v4.to_string(),
+        None => "unknown".into(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct AppState {
     pub mailer: crate::mail::Mailer,
     /// Where the portal is reached from outside, for links in mail (no trailing slash).
     pub public_url: String,
+    /// Behind a reverse proxy: read the client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
     pub leptos_options: LeptosOptions,
 }
 

@@ -16,6 +16,9 @@ pub struct Config {
     pub site_root: String,
     /// `PORTAL_SECURE_COOKIES=1` when served over https (behind a TLS proxy).
     pub secure_cookies: bool,
+    /// `PORTAL_TRUST_PROXY=1` behind a reverse proxy: the client address (for throttling) is
+    /// the last one the proxy appended to `X-Forwarded-For`, not the proxy's own.
+    pub trust_proxy: bool,
     /// `PORTAL_DEMO=1` or the `--demo` flag: seed the demo catalogue, companies and logins.
     pub demo: bool,
     /// `PORTAL_TODAY=YYYY-MM-DD` pins "today" for contract arithmetic (tests, demos).
@@ -65,6 +68,7 @@ impl Config {
             database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://portal.db".into()),
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             secure_cookies: flag("PORTAL_SECURE_COOKIES"),
+            trust_proxy: flag("PORTAL_TRUST_PROXY"),
             demo: flag("PORTAL_DEMO"),
             today,
             currency: get("PORTAL_CURRENCY").unwrap_or_else(|| "EUR".into()),

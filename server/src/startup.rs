@@ -78,6 +78,7 @@ impl Application {
             currency: config.currency.clone(),
             mailer,
             public_url: config.public_url.clone(),
+            trust_proxy: config.trust_proxy,
             leptos_options,
         };
         let router = match &pools.sessions {

@@ -19,7 +19,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             api::redirect_plain_form("/login?error=credentials");
             return Err(AppError::InvalidCredentials);
         }
-        let ip = auth::client_address().await;
+        let ip = auth::client_address(&state).await;
         SIGN_IN.check(&state, &email, &ip).await?;
         let account = store::contacts::credentials_by_email(&state.db, &email).await?;
         let stored_hash = account.as_ref().and_then(|a| a.password_hash.clone());
@@ -140,7 +140,7 @@ mod recovery {
         purpose: tokens::Purpose,
     ) -> Result<(), AppError> {
         let app = app_state()?;
-        let ip = auth::client_address().await;
+        let ip = auth::client_address(&app).await;
         BAD_LINK.check(&app, "", &ip).await?;
         if !input::could_be_link_token(token) {
             BAD_LINK.record(&app, "", &ip).await?;
@@ -206,7 +206,7 @@ mod recovery {
     pub async fn request_reset(email: &str) -> Result<(), AppError> {
         let app = app_state()?;
         let email = input::email(email)?;
-        let ip = auth::client_address().await;
+        let ip = auth::client_address(&app).await;
         RESET_REQUEST.check(&app, &email, &ip).await?;
         RESET_REQUEST.record(&app, &email, &ip).await?;
         if let Some((contact_id, name)) = store::contacts::active_by_email(&app.db, &email).await? {
