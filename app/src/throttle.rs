@@ -52,57 +52,65 @@ pub const BAD_LINK: Limit = Limit {
     per_address: 10,
 };
 
+/// An attempt let through; the caller reports how it went.
+#[must_use]
+pub struct Attempt {
+    id: i64,
+}
+
 impl Limit {
-    /// Refuses with 429 while `subject` or `ip` is locked out, and locks out whichever has
-    /// reached its limit since the window opened (or since its own last lockout). Emails and
-    /// addresses cannot be mistaken for each other: only emails contain '@'.
-    pub async fn check(&self, app: &AppState, subject: &str, ip: &str) -> Result<(), AppError> {
+    /// Counts an attempt by `subject` from `ip`, or refuses it (429) while either is locked
+    /// out or once this attempt takes either past its limit, locking it out. The attempt is
+    /// recorded before it is counted, so concurrent attempts cannot all slip under the limit.
+    pub async fn attempt(
+        &self,
+        app: &AppState,
+        subject: &str,
+        ip: &str,
+    ) -> Result<Attempt, AppError> {
         let now = app.clock.now();
         let keys = [
             (Key::Subject(subject), self.per_subject),
             (Key::Address(ip), self.per_address),
         ];
+        let day_ago = now - Duration::days(1);
         let mut history = Vec::with_capacity(keys.len());
         for (key, _) in keys {
-            let since = now - Duration::days(1);
-            let past =
-                store::throttle::lockouts(&app.db, self.lockout_kind, key.value(), since).await?;
-            if let Some(latest) = past.latest {
-                let until = latest + self.lockout_length(past.count);
-                if now < until {
-                    return Err(too_many(now, until));
-                }
+            let past = store::throttle::lockouts(&app.db, self.lockout_kind, key, day_ago).await?;
+            if let Some(ends_at) = past.ends_at.filter(|end| now < *end) {
+                return Err(too_many(now, ends_at));
             }
             history.push(past);
         }
+        let id = store::throttle::record(&app.db, self.kind, subject, ip, now).await?;
         let window_start = now - Duration::minutes(self.window_minutes);
         for ((key, limit), past) in keys.into_iter().zip(history) {
+            // A lockout starts a fresh count: its wait was the penalty for the attempts before.
             let since = past.latest.map_or(window_start, |at| at.max(window_start));
-            if store::throttle::attempts(&app.db, self.kind, key, since).await? < limit {
+            if store::throttle::attempts(&app.db, self.kind, key, since).await? <= limit {
                 continue;
             }
-            let locked = key.value();
-            store::throttle::record(&app.db, self.lockout_kind, locked, ip, now).await?;
-            let length = self.lockout_length(past.count + 1);
-            let mut conn = app.db.acquire().await?;
-            audit::record(
-                &mut conn,
-                audit::Entry {
-                    actor: audit::Actor::System,
-                    company_id: None,
-                    kind: "throttled",
-                    summary: format!(
-                        "{} locked out for {} minutes: {locked} (from {ip})",
-                        self.kind,
-                        length.num_minutes()
-                    ),
-                    before: None,
-                    after: None,
-                },
-            )
-            .await?;
-            return Err(too_many(now, now + length));
+            // Refused attempts do not count towards the next limit.
+            store::throttle::forget(&app.db, id).await?;
+            let ends_at = now + self.lockout_length(past.recent + 1);
+            let nth = past.max_nth + 1;
+            if store::throttle::lock(&app.db, self.lockout_kind, key, nth, now, ends_at).await? {
+                self.audit_lockout(app, key, ip, ends_at - now).await?;
+            }
+            return Err(too_many(now, ends_at));
         }
+        Ok(Attempt { id })
+    }
+
+    /// The attempt proved itself (a good link): it does not count against anyone.
+    pub async fn succeeded(&self, app: &AppState, attempt: Attempt) -> Result<(), AppError> {
+        store::throttle::forget(&app.db, attempt.id).await?;
+        Ok(())
+    }
+
+    /// Forgets `subject`'s attempts and lockouts (it signed in: whoever tried before was it).
+    pub async fn clear(&self, app: &AppState, subject: &str) -> Result<(), AppError> {
+        store::throttle::clear(&app.db, self.kind, self.lockout_kind, subject).await?;
         Ok(())
     }
 
@@ -113,14 +121,31 @@ impl Limit {
         Duration::minutes(minutes.min(24 * 60))
     }
 
-    pub async fn record(&self, app: &AppState, subject: &str, ip: &str) -> Result<(), AppError> {
-        store::throttle::record(&app.db, self.kind, subject, ip, app.clock.now()).await?;
-        Ok(())
-    }
-
-    /// Forgets `subject`'s attempts and lockouts (after it proved itself, e.g. signed in).
-    pub async fn clear(&self, app: &AppState, subject: &str) -> Result<(), AppError> {
-        store::throttle::clear(&app.db, [self.kind, self.lockout_kind], subject).await?;
+    async fn audit_lockout(
+        &self,
+        app: &AppState,
+        key: Key<'_>,
+        ip: &str,
+        length: Duration,
+    ) -> Result<(), AppError> {
+        let mut conn = app.db.acquire().await?;
+        audit::record(
+            &mut conn,
+            audit::Entry {
+                actor: audit::Actor::System,
+                company_id: None,
+                kind: "throttled",
+                summary: format!(
+                    "{} locked out for {} minutes: {} (from {ip})",
+                    self.kind,
+                    length.num_minutes(),
+                    key.name()
+                ),
+                before: None,
+                after: None,
+            },
+        )
+        .await?;
         Ok(())
     }
 }

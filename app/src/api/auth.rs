@@ -20,12 +20,12 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             return Err(AppError::InvalidCredentials);
         }
         let ip = auth::client_address(&state).await;
-        SIGN_IN.check(&state, &email, &ip).await?;
+        // A failed attempt stays counted; a successful one clears the account's record.
+        let _counted = SIGN_IN.attempt(&state, &email, &ip).await?;
         let account = store::contacts::credentials_by_email(&state.db, &email).await?;
         let stored_hash = account.as_ref().and_then(|a| a.password_hash.clone());
         let verified = auth::password::verify(stored_hash, password).await?;
         let Some(account) = account.filter(|_| verified) else {
-            SIGN_IN.record(&state, &email, &ip).await?;
             api::redirect_plain_form("/login?error=credentials");
             return Err(AppError::InvalidCredentials);
         };
@@ -140,12 +140,6 @@ mod recovery {
         purpose: tokens::Purpose,
     ) -> Result<(), AppError> {
         let app = app_state()?;
-        let ip = auth::client_address(&app).await;
-        BAD_LINK.check(&app, "", &ip).await?;
-        if !input::could_be_link_token(token) {
-            BAD_LINK.record(&app, "", &ip).await?;
-            return Err(AppError::LinkInvalid);
-        }
         if !input::could_be_password(&new_password) {
             return Err(AppError::Invalid(text::ERR_PASSWORD_LONG.into()));
         }
@@ -154,6 +148,12 @@ mod recovery {
         }
         if password::is_common(&new_password) {
             return Err(AppError::Invalid(text::ERR_PASSWORD_COMMON.into()));
+        }
+        // Counted as a bad link unless it turns out good.
+        let ip = auth::client_address(&app).await;
+        let attempt = BAD_LINK.attempt(&app, "", &ip).await?;
+        if !input::could_be_link_token(token) {
+            return Err(AppError::LinkInvalid);
         }
         let hash = password::hash(new_password).await?;
         let now = app.clock.now();
@@ -165,8 +165,6 @@ mod recovery {
             _ => None,
         };
         let Some(contact_id) = valid else {
-            drop(tx);
-            BAD_LINK.record(&app, "", &ip).await?;
             return Err(AppError::LinkInvalid);
         };
         store::contacts::set_password(&mut tx, contact_id, &hash).await?;
@@ -191,6 +189,7 @@ mod recovery {
         )
         .await?;
         tx.commit().await?;
+        BAD_LINK.succeeded(&app, attempt).await?;
         auth::sign_in(
             &auth::session().await?,
             &app.clock,
@@ -207,8 +206,8 @@ mod recovery {
         let app = app_state()?;
         let email = input::email(email)?;
         let ip = auth::client_address(&app).await;
-        RESET_REQUEST.check(&app, &email, &ip).await?;
-        RESET_REQUEST.record(&app, &email, &ip).await?;
+        // Every request counts, answered or not.
+        let _counted = RESET_REQUEST.attempt(&app, &email, &ip).await?;
         if let Some((contact_id, name)) = store::contacts::active_by_email(&app.db, &email).await? {
             let mut conn = app.db.acquire().await?;
             let token = tokens::issue(
@@ -219,18 +218,10 @@ mod recovery {
             )
             .await?;
             let link = format!("{}/reset?token={token}", app.public_url);
-            if let Err(error) = app
-                .mailer
-                .send(
-                    &name,
-                    &email,
-                    text::RESET_SUBJECT,
-                    text::reset_mail(&name, &link),
-                )
-                .await
-            {
-                tracing::warn!(?error, "reset mail not sent");
-            }
+            let body = text::reset_mail(&name, &link);
+            app.mailer
+                .send_unawaited(&name, &email, text::RESET_SUBJECT, body)
+                .await;
         }
         leptos_axum::redirect("/reset?sent=1");
         Ok(())

@@ -159,9 +159,10 @@ async fn signing_in_cycles_the_session_id() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_session_id_planted_before_sign_in_is_worthless_after_it() {
+async fn a_made_up_session_id_is_never_adopted_at_sign_in() {
     let app = spawn_app().await;
-    // A well-formed id an attacker made the victim's browser carry.
+    // A well-formed id the store never issued. (An attacker's own, real session id planted in
+    // the victim's browser is `signing_in_cycles_the_session_id`.)
     let planted = "portal_session=AAAAAAAAAAAAAAAAAAAAAA";
     let signed_in = app
         .call(
@@ -445,4 +446,36 @@ async fn each_further_lockout_doubles_the_wait_and_signing_in_resets_it() {
             .await,
         3
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_concurrent_guesses_gets_no_more_tries_than_the_limit() {
+    let app = spawn_app().await;
+    let guesses = (0..20).map(|_| app.login_raw("boris@contoso.example", "wrong-password"));
+    let statuses: Vec<StatusCode> = crate::common::join_all(guesses)
+        .await
+        .into_iter()
+        .map(|r| r.status())
+        .collect();
+    let tried = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(tried <= 5, "{tried} passwords checked: {statuses:?}");
+    assert_eq!(tried + refused, 20, "{statuses:?}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE kind = 'throttled'")
+            .await,
+        1,
+        "one lockout, audited once"
+    );
+    let right = app.login_raw("boris@contoso.example", DEMO_PASSWORD).await;
+    assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait = right.json::<serde_json::Value>().await.unwrap()["TooManyAttempts"]["wait_minutes"]
+        .as_i64();
+    assert_eq!(wait, Some(15), "the first lockout, not a pile of them");
 }
