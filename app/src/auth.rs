@@ -64,8 +64,19 @@ pub async fn client_address(state: &AppState) -> String {
     use std::net::{IpAddr, SocketAddr};
     let forwarded = || -> Option<IpAddr> {
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
-        let last_line = parts.headers.get_all("x-forwarded-for").iter().next_back()?;
-        last_line.to_str().ok()?.rsplit(',').next()?.trim().parse().ok()
+        let last_line = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()?;
+        last_line
+            .to_str()
+            .ok()?
+            .rsplit(',')
+            .next()?
+            .trim()
+            .parse()
+            .ok()
     };
     let address = match state.trust_proxy.then(forwarded).flatten() {
         Some(address) => Some(address),
