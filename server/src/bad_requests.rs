@@ -3,7 +3,7 @@
 //! way out.
 
 use app::error::AppError;
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::{to_bytes, Body, Bytes, HttpBody};
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use axum::middleware::Next;
@@ -12,16 +12,33 @@ use axum::response::{IntoResponse, Response};
 /// Server functions reject undecodable arguments before our code runs, and leptos answers
 /// those with 500. They are the caller's fault: answer 400, as for any other bad request.
 pub async fn malformed_arguments_are_client_errors(response: Response) -> Response {
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    // Only a body known to be tiny is read (the answer sought is 12 bytes); any other 500
+    // passes untouched, streamed or not.
+    let small = response
+        .body()
+        .size_hint()
+        .upper()
+        .is_some_and(|upper| upper <= SMALL_BODY_BYTES);
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !small {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let bytes = to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    let bytes = match to_bytes(body, SMALL_BODY_BYTES as usize).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            // The body broke off: nothing left to pass on but the status.
+            tracing::error!(%error, "reading a failed answer's body");
+            Bytes::new()
+        }
+    };
     if bytes.as_ref() == br#""BadRequest""# {
         parts.status = StatusCode::BAD_REQUEST;
     }
     Response::from_parts(parts, Body::from(bytes))
 }
+
+/// The largest answer body [`malformed_arguments_are_client_errors`] reads.
+const SMALL_BODY_BYTES: u64 = 1024;
 
 /// Server functions read their url-encoded body whole, as UTF-8 text, and leptos answers a body
 /// that is not UTF-8, or one cut off by the size limit (sent without a length, so refused only

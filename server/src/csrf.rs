@@ -4,11 +4,14 @@
 //! (or, when a browser sends none, its `Referer`) must name the configured public origin
 //! (`PORTAL_PUBLIC_URL`) or the host the request was sent to (so a proxy that rewrites `Host`
 //! still works, and so does a direct connection).
-//! Requests with neither header come from non-browser clients, which carry no ambient
-//! cookies to abuse, and pass.
+//! Hosts compare ASCII-case-insensitively. Requests with neither header come from non-browser
+//! clients, which carry no ambient cookies to abuse, and pass; a header that is present but not
+//! UTF-8 is refused.
+
+use std::str::Utf8Error;
 
 use axum::extract::{Request, State};
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -34,22 +37,35 @@ pub async fn same_origin_writes(
         return next.run(request).await;
     }
     let headers = request.headers();
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let source = headers
-        .get(header::ORIGIN)
-        .or_else(|| headers.get(header::REFERER))
-        .and_then(|v| v.to_str().ok());
-    let Some(source) = source else {
+    let host = text(headers, header::HOST).and_then(Result::ok);
+    // Origin, or when a browser sends none, Referer. One that is there but unreadable is
+    // refused, never taken for an absent one.
+    let Some(source) = text(headers, header::ORIGIN).or_else(|| text(headers, header::REFERER))
+    else {
         return next.run(request).await;
     };
-    let source_host = origin_host(source);
-    let allowed =
-        source_host.is_some() && (source_host == host || source_host == public.0.as_deref());
+    let allowed = source
+        .ok()
+        .and_then(origin_host)
+        .filter(|source| !source.is_empty())
+        .is_some_and(|source| {
+            [host, public.0.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|ours| source.eq_ignore_ascii_case(ours))
+        });
     if allowed {
         return next.run(request).await;
     }
     tracing::warn!(?host, ?source, "cross-origin write refused");
     (StatusCode::FORBIDDEN, "cross-origin request refused").into_response()
+}
+
+/// A header as text: `None` when absent, an error when present but not UTF-8.
+fn text(headers: &HeaderMap, name: HeaderName) -> Option<Result<&str, Utf8Error>> {
+    headers
+        .get(name)
+        .map(|value| std::str::from_utf8(value.as_bytes()))
 }
 
 /// `https://portal.example:8443/path` → `portal.example:8443`; `null` → `None`.

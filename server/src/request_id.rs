@@ -4,10 +4,10 @@
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
-
 use std::panic::AssertUnwindSafe;
 
 use app::error::{AppError, RequestId};
+use axum::body::HttpBody;
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -17,6 +17,8 @@ use tracing::Instrument;
 
 pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
+/// The outermost layer: gives the request its id, runs everything else inside a tracing span
+/// carrying it, and puts it in the `x-request-id` header of whatever answered.
 pub async fn assign(mut request: Request, next: Next) -> Response {
     let id = new_id();
     request.extensions_mut().insert(RequestId(id.clone()));
@@ -26,16 +28,37 @@ pub async fn assign(mut request: Request, next: Next) -> Response {
         method = %request.method(),
         path = %request.uri().path(),
     );
-    // A panic in a handler becomes a plain 500 instead of a dropped connection.
-    let outcome = AssertUnwindSafe(next.run(request))
-        .catch_unwind()
-        .instrument(span.clone())
-        .await;
-    let mut response = outcome.unwrap_or_else(|panic| span.in_scope(|| panicked(&id, panic)));
+    let mut response = next.run(request).instrument(span).await;
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(HEADER, value);
     }
     response
+}
+
+/// Just inside the security headers (so its answers get them too), around the session layer
+/// and the app: a panic becomes a 500 instead of a dropped connection, and a 500 that carries
+/// no body (the session layer's, when its store fails) gets the generic message quoting the
+/// request id, like every other internal failure.
+pub async fn answer_failures(request: Request, next: Next) -> Response {
+    let id = request
+        .extensions()
+        .get::<RequestId>()
+        .map(|id| id.0.clone())
+        .unwrap_or_default();
+    match AssertUnwindSafe(next.run(request)).catch_unwind().await {
+        Ok(response) if is_bare_failure(&response) => {
+            // The layer that failed logged its cause above, under this request's span.
+            tracing::error!("internal error answered without a body");
+            internal_error(&id)
+        }
+        Ok(response) => response,
+        Err(panic) => panicked(&id, panic),
+    }
+}
+
+fn is_bare_failure(response: &Response) -> bool {
+    response.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && response.body().size_hint().exact() == Some(0)
 }
 
 /// 64 random bits as hex: enough to tell requests apart across instances and days. The std
@@ -54,6 +77,11 @@ fn panicked(id: &str, panic: Box<dyn std::any::Any + Send + 'static>) -> Respons
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_default();
     tracing::error!(panic = %message, "handler panicked");
+    internal_error(id)
+}
+
+/// What users see of any internal failure: a generic message quoting the request id.
+fn internal_error(id: &str) -> Response {
     let error = AppError::Internal {
         reference: id.to_string(),
     };

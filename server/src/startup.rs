@@ -81,14 +81,16 @@ impl Application {
             trust_proxy: config.trust_proxy,
             leptos_options,
         };
-        let router = match &pools.sessions {
+        let app = router(state);
+        let app = match &pools.sessions {
             SessionPool::Sqlite(pool) => {
-                with_sessions(router(state), SqliteStore::new(pool.clone()), &config).await?
+                with_sessions(app, SqliteStore::new(pool.clone()), &config).await?
             }
             SessionPool::Postgres(pool) => {
-                with_sessions(router(state), PostgresStore::new(pool.clone()), &config).await?
+                with_sessions(app, PostgresStore::new(pool.clone()), &config).await?
             }
         };
+        let router = with_outer_layers(app);
         let listener = tokio::net::TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
         Ok(Self {
@@ -124,7 +126,8 @@ impl Application {
 }
 
 /// Sessions live in the database (so they survive restarts and are shared by every instance);
-/// expired ones are swept every ten minutes.
+/// expired ones are swept every ten minutes. The session layer wraps the app of [`router`] and
+/// sits inside [`with_outer_layers`], so its own failures get a request id and the headers.
 async fn with_sessions<S>(router: Router, store: S, config: &Config) -> Result<Router, StartupError>
 where
     S: SessionStoreWithMigration + ExpiredDeletion + Clone + 'static,
@@ -165,6 +168,8 @@ impl SessionStoreWithMigration for PostgresStore {
     }
 }
 
+/// The app inside the session layer: routes, static files and the checks every request passes
+/// before them.
 fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = {
@@ -191,6 +196,8 @@ fn router(state: AppState) -> Router {
             HeaderValue::from_static("no-cache"),
         ));
 
+    // Innermost first: these run after the session layer (see `with_outer_layers` for the
+    // order of everything), and before any server function.
     Router::new()
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
@@ -211,17 +218,36 @@ fn router(state: AppState) -> Router {
             crate::bad_requests::readable_form_bodies,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
-        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(security_header(header::REFERRER_POLICY, "same-origin"))
-        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
-        // Pages set their own policy with a nonce; everything else (JSON, files) gets none.
-        .layer(security_header(
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; frame-ancestors 'none'",
-        ))
-        .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
-        .layer(axum::middleware::from_fn(crate::request_id::assign))
+}
+
+/// The layers every response passes through, whatever answered it: the app, the session layer
+/// (a session store that fails to save answers a bare 500 of its own) or a panic. From the
+/// outside in:
+///
+/// 1. the request id (header, and a tracing span around everything below);
+/// 2. the access log ([`TraceLayer`]);
+/// 3. compression;
+/// 4. the security headers;
+/// 5. [`crate::request_id::answer_failures`]: a panic, or a 500 without a body, becomes the
+///    generic internal-error answer quoting the request id;
+///
+/// and inside them the `app`: sessions (added by [`Application::build`]), then the checks of
+/// [`router`] (body size, readable bodies, CSRF), then the routes.
+pub fn with_outer_layers(app: Router) -> Router {
+    app.layer(axum::middleware::from_fn(
+        crate::request_id::answer_failures,
+    ))
+    .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+    .layer(security_header(header::REFERRER_POLICY, "same-origin"))
+    .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+    // Pages set their own policy with a nonce; everything else (JSON, files) gets none.
+    .layer(security_header(
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'none'; frame-ancestors 'none'",
+    ))
+    .layer(CompressionLayer::new())
+    .layer(TraceLayer::new_for_http())
+    .layer(axum::middleware::from_fn(crate::request_id::assign))
 }
 
 /// Forms and server-function calls are small; anything larger is refused (413) unread.

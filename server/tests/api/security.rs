@@ -683,3 +683,342 @@ async fn writes_from_the_configured_public_origin_pass_a_proxy_that_rewrites_the
     assert_eq!(login("https://evil.example").await, StatusCode::FORBIDDEN);
     assert_eq!(login("null").await, StatusCode::FORBIDDEN);
 }
+
+/// The headers every response must carry, whoever answered it.
+fn assert_request_id_and_security_headers(what: &str, headers: &reqwest::header::HeaderMap) {
+    let id = headers
+        .get("x-request-id")
+        .unwrap_or_else(|| panic!("{what}: no x-request-id"))
+        .to_str()
+        .unwrap();
+    assert!(
+        id.len() == 16 && id.chars().all(|c| c.is_ascii_hexdigit()),
+        "{what}: request id {id}"
+    );
+    for (name, value) in [
+        ("x-content-type-options", Some("nosniff")),
+        ("referrer-policy", Some("same-origin")),
+        ("x-frame-options", Some("DENY")),
+        // Pages carry their own (nonce) policy, everything else the fixed one.
+        ("content-security-policy", None),
+    ] {
+        let got = headers
+            .get(name)
+            .unwrap_or_else(|| panic!("{what}: no {name}"))
+            .to_str()
+            .unwrap();
+        if let Some(value) = value {
+            assert_eq!(got, value, "{what}: {name}");
+        } else {
+            assert!(
+                got.contains("frame-ancestors 'none'"),
+                "{what}: {name} {got}"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_answer_carries_a_request_id_and_the_security_headers() {
+    let app = spawn_app().await;
+    let cookie = app.login_as("Contoso Logistics").await;
+    let mut ids = std::collections::HashSet::new();
+    let mut check = |what: &str, response: &reqwest::Response, status: StatusCode| {
+        assert_eq!(response.status(), status, "{what}");
+        assert_request_id_and_security_headers(what, response.headers());
+        assert!(
+            ids.insert(response.headers()["x-request-id"].clone()),
+            "{what}: ids differ per request"
+        );
+    };
+
+    let page = app.get("/login", None).await;
+    check("a page", &page, StatusCode::OK);
+    let missing_page = app.get("/no/such/page", None).await;
+    check("a missing page", &missing_page, StatusCode::NOT_FOUND);
+    let missing_file = app.get("/pkg/no-such-file.js", None).await;
+    check("a missing file", &missing_file, StatusCode::NOT_FOUND);
+    let health = app.get("/healthz", None).await;
+    check("the health check", &health, StatusCode::OK);
+    let served = app.call("dashboard", &[], Some(&cookie)).await;
+    check("a server function", &served, StatusCode::OK);
+    let anonymous = app.call("dashboard", &[], None).await;
+    check("an anonymous call", &anonymous, StatusCode::UNAUTHORIZED);
+    let malformed = app
+        .call("order", &[("id", "not a number")], Some(&cookie))
+        .await;
+    check("malformed arguments", &malformed, StatusCode::BAD_REQUEST);
+    let forged = app
+        .client
+        .post(format!("{}/api/dashboard", app.base))
+        .header("cookie", &cookie)
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    check("a cross-origin write", &forged, StatusCode::FORBIDDEN);
+    let huge = "x".repeat(100 * 1024);
+    let oversized = app
+        .call(
+            "login",
+            &[("email", huge.as_str()), ("password", "x")],
+            None,
+        )
+        .await;
+    check(
+        "an oversized body",
+        &oversized,
+        StatusCode::PAYLOAD_TOO_LARGE,
+    );
+}
+
+/// Makes the session store fail to save (loading and deleting still work): the session layer
+/// itself then answers 500, after the app has answered.
+async fn refuse_session_writes(app: &TestApp) {
+    let statements: &[&str] = if crate::common::is_postgres() {
+        // tower-sessions' PostgreSQL store keeps its table in a schema of its own.
+        &["ALTER TABLE tower_sessions.session ADD CONSTRAINT refuse_writes CHECK (false) NOT VALID"]
+    } else {
+        &[
+            "CREATE TRIGGER refuse_session_inserts BEFORE INSERT ON tower_sessions
+             BEGIN SELECT RAISE(ABORT, 'session writes refused'); END",
+            "CREATE TRIGGER refuse_session_updates BEFORE UPDATE ON tower_sessions
+             BEGIN SELECT RAISE(ABORT, 'session writes refused'); END",
+        ]
+    };
+    let db = app.db().await;
+    for statement in statements {
+        sqlx::query(statement).execute(&db).await.unwrap();
+    }
+    db.close().await;
+}
+
+/// A 500 with the generic message quoting the request id, and the security headers.
+async fn assert_generic_internal_error(what: &str, response: reqwest::Response) {
+    assert_eq!(
+        response.status(),
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "{what}"
+    );
+    assert_request_id_and_security_headers(what, response.headers());
+    let id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        response.text().await.unwrap(),
+        json!({ "Internal": { "reference": id } }).to_string(),
+        "{what}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_session_store_answers_a_500_with_the_request_id_and_the_headers() {
+    let app = spawn_app().await;
+    let cookie = app.login_as("Contoso Logistics").await;
+    refuse_session_writes(&app).await;
+
+    // Signing in succeeds in the app; storing the new session fails in the session layer.
+    let sign_in = app
+        .login_raw(
+            crate::common::contact_email("Northwind Trading"),
+            server::seed::DEMO_PASSWORD,
+        )
+        .await;
+    assert!(
+        crate::common::session_cookie(sign_in.headers()).is_none(),
+        "no cookie for a session that was not stored"
+    );
+    assert_generic_internal_error("signing in", sign_in).await;
+
+    // A signed-in call a few minutes on records the session's use, which cannot be saved.
+    let clock = app.clock.clone().expect("in-process server");
+    clock.advance(chrono::Duration::minutes(5));
+    let signed_in = app.call("dashboard", &[], Some(&cookie)).await;
+    assert_generic_internal_error("a signed-in call", signed_in).await;
+
+    // With the session table gone, loading the session fails too.
+    let rename = if crate::common::is_postgres() {
+        "ALTER TABLE tower_sessions.session RENAME TO gone"
+    } else {
+        "ALTER TABLE tower_sessions RENAME TO gone"
+    };
+    sqlx::query(rename).execute(&app.db().await).await.unwrap();
+    let gone = app.call("dashboard", &[], Some(&cookie)).await;
+    assert_generic_internal_error("a signed-in call without sessions", gone).await;
+    let page = app.get("/dashboard", Some(&cookie)).await;
+    assert_request_id_and_security_headers("a page without sessions", page.headers());
+}
+
+async fn panics() -> &'static str {
+    panic!("a handler bug")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panic_or_a_bare_500_becomes_the_generic_answer_with_the_headers() {
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    let app = server::startup::with_outer_layers(
+        axum::Router::new().route("/panics", get(panics)).route(
+            "/bare",
+            get(|| async { axum::http::StatusCode::INTERNAL_SERVER_ERROR }),
+        ),
+    );
+    for path in ["/panics", "/bare"] {
+        let request = axum::http::Request::get(path)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), 500, "{path}");
+        let headers: reqwest::header::HeaderMap = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                (
+                    reqwest::header::HeaderName::from_bytes(name.as_ref()).unwrap(),
+                    reqwest::header::HeaderValue::from_bytes(value.as_bytes()).unwrap(),
+                )
+            })
+            .collect();
+        assert_request_id_and_security_headers(path, &headers);
+        let id = headers["x-request-id"].to_str().unwrap().to_string();
+        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        assert_eq!(
+            body,
+            json!({ "Internal": { "reference": id } }).to_string(),
+            "{path}"
+        );
+    }
+}
+
+/// Request headers as names and raw bytes (not necessarily UTF-8).
+type RawHeaders<'a> = &'a [(&'a str, &'a [u8])];
+
+/// A server-function call (POST) with `headers`, as the contact of `cookie`.
+async fn write_with(app: &TestApp, cookie: &str, headers: RawHeaders<'_>) -> StatusCode {
+    let mut request = app
+        .client
+        .post(format!("{}/api/dashboard", app.base))
+        .header("cookie", cookie)
+        .header("accept", "application/json");
+    for (name, value) in headers {
+        request = request.header(
+            *name,
+            reqwest::header::HeaderValue::from_bytes(value).unwrap(),
+        );
+    }
+    request.send().await.unwrap().status()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_referer_decides_without_an_origin_and_unreadable_sources_are_refused() {
+    let app = spawn_app().await;
+    let cookie = app.login_as("Contoso Logistics").await;
+    let ours = format!("{}/dashboard?tab=1", app.base);
+    let in_path_only = format!("https://evil.example/{}", app.base);
+    let cases: &[(&str, RawHeaders, StatusCode)] = &[
+        ("no source", &[], StatusCode::OK),
+        (
+            "a referer of this host",
+            &[("referer", ours.as_bytes())],
+            StatusCode::OK,
+        ),
+        (
+            "a referer of another host",
+            &[("referer", b"https://evil.example/dashboard")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "a referer naming this host in its path only",
+            &[("referer", in_path_only.as_bytes())],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "an origin that is not UTF-8",
+            &[("origin", b"https://\xff\xfe.example")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "a referer that is not UTF-8",
+            &[("referer", b"https://evil.example/\xff")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "an unreadable origin with a good referer",
+            &[("origin", b"http://\xc0"), ("referer", ours.as_bytes())],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "an empty origin",
+            &[("origin", b"http://")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "this host in other letter case",
+            &[("host", b"portal.test"), ("origin", b"https://PORTAL.Test")],
+            StatusCode::OK,
+        ),
+    ];
+    for (what, headers, expected) in cases {
+        assert_eq!(
+            write_with(&app, &cookie, headers).await,
+            *expected,
+            "{what}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_tiny_failed_answers_are_read_to_correct_their_status() {
+    use axum::http::StatusCode as Status;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    let big = "x".repeat(100 * 1024);
+    let app = axum::Router::new()
+        .route(
+            "/bad-request",
+            get(|| async { (Status::INTERNAL_SERVER_ERROR, r#""BadRequest""#) }),
+        )
+        .route("/big", {
+            let big = big.clone();
+            get(|| async move { (Status::INTERNAL_SERVER_ERROR, big) })
+        })
+        .route(
+            "/streamed",
+            get(|| async {
+                let chunks = ["\"Bad", "Request\""]
+                    .map(|chunk| Ok::<_, std::io::Error>(axum::body::Bytes::from(chunk)));
+                (
+                    Status::INTERNAL_SERVER_ERROR,
+                    axum::body::Body::from_stream(futures::stream::iter(chunks)),
+                )
+            }),
+        )
+        .layer(axum::middleware::map_response(
+            server::bad_requests::malformed_arguments_are_client_errors,
+        ));
+    for (path, status, body) in [
+        ("/bad-request", Status::BAD_REQUEST, r#""BadRequest""#),
+        ("/big", Status::INTERNAL_SERVER_ERROR, big.as_str()),
+        // Of unknown length: passed on untouched, unread.
+        (
+            "/streamed",
+            Status::INTERNAL_SERVER_ERROR,
+            r#""BadRequest""#,
+        ),
+    ] {
+        let request = axum::http::Request::get(path)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), status, "{path}");
+        let got = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        assert_eq!(got, body.as_bytes(), "{path}");
+    }
+}
