@@ -32,6 +32,8 @@ pub const ERR_PRICE_EXISTS: &str =
 pub const ERR_PRICE_IN_FORCE: &str =
     "Only a price that has not taken effect yet can be withdrawn; prices in force are cited by contracts.";
 pub const ERR_PERCENT: &str = "Enter a percentage between 0 and 100, with at most two decimals.";
+pub const ERR_PRICE: &str =
+    "Enter a price of 0.00 or more, with at most two decimals, e.g. 900.00.";
 pub fn response_target_range(max_days: u32, max_hours: u32) -> String {
     format!(
         "The response target must be 1 to {max_days} business days, or 1 to {max_hours} business hours."

@@ -214,12 +214,12 @@ pub async fn admin_grant_licenses(
     product_id: i64,
     quantity: u32,
 ) -> Result<(), AppError> {
-    use crate::{api, input, store};
+    use crate::{api, input, store, text};
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
             let quantity = domain::Quantity::new(input::quantity(quantity)?)
-                .map_err(|e| AppError::Invalid(e.to_string()))?;
+                .map_err(|_| AppError::Invalid(text::quantity_range(input::MAX_QUANTITY)))?;
             let mut tx = store::begin_write(&app.db).await?;
             store::companies::name(&app.db, company_id)
                 .await?
@@ -577,15 +577,22 @@ pub async fn admin_update_plan(
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
-            let invalid = |e: &dyn std::fmt::Display| AppError::Invalid(e.to_string());
             let tier: domain::PlanTier = input::code(&tier)
                 .ok()
                 .and_then(|tier| tier.parse().ok())
                 .ok_or(AppError::NotFound)?;
+            // One fixed message for every bad percentage: the input is never echoed back.
             let bad_percent = || AppError::Invalid(text::ERR_PERCENT.into());
             let percent: rust_decimal::Decimal =
                 percent.trim().parse().map_err(|_| bad_percent())?;
-            let basis_points = (percent * rust_decimal::Decimal::ONE_HUNDRED)
+            // Refused before multiplying: a huge value (`1e28`, 28 digits) would overflow.
+            if percent < rust_decimal::Decimal::ZERO || percent > rust_decimal::Decimal::ONE_HUNDRED
+            {
+                return Err(bad_percent());
+            }
+            let basis_points = percent
+                .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+                .ok_or_else(bad_percent)?
                 .normalize()
                 .to_string()
                 .parse::<u32>()
@@ -611,7 +618,7 @@ pub async fn admin_update_plan(
             ];
             let plan = domain::Plan {
                 percent: domain::Percent::from_basis_points(basis_points)
-                    .map_err(|e| invalid(&e))?,
+                    .map_err(|_| bad_percent())?,
                 min_licenses,
                 includes_new_versions: includes_new_versions.is_some(),
                 response_target: if in_days {
@@ -731,10 +738,11 @@ mod helpers {
         valid_from: &str,
         today: NaiveDate,
     ) -> Result<(domain::Money, NaiveDate), AppError> {
+        // The domain's errors quote the input; the answer must not (it may be 64 KiB).
         let price: domain::Money = price
             .trim()
             .parse()
-            .map_err(|e: domain::InvalidInput| AppError::Invalid(e.to_string()))?;
+            .map_err(|_: domain::InvalidInput| AppError::Invalid(text::ERR_PRICE.into()))?;
         let valid_from = crate::input::date(valid_from)?;
         if valid_from < today {
             return Err(AppError::Invalid(text::ERR_PRICE_IN_PAST.into()));

@@ -490,6 +490,8 @@ const VOLATILE_TABLES: &[&str] = &[
     "login_failures",
     "rate_events",
     "throttle_events",
+    // Lockouts (throttling): hostile sign-ins may rightly lock an email or address out.
+    "lockouts",
 ];
 
 /// Audit entries that throttling writes (a lockout), which hostile sign-ins rightly cause.
@@ -609,4 +611,19 @@ pub fn assert_same_database(before: &Snapshot, after: &Snapshot, context: &str) 
         }
     }
     panic!("{context}: the database changed:{report}");
+}
+
+/// A fresh server whose configuration `adjust` changes first (e.g. `trust_proxy`).
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    server::telemetry::init();
+    let dir = std::sync::Arc::new(tempfile::tempdir().expect("temp dir"));
+    let database_url = fresh_database(dir.path()).await;
+    let mut config = config_for(&database_url, dir.path());
+    adjust(&mut config);
+    let app = Application::build(config).await.expect("server starts");
+    let clock = app.clock();
+    let mut test_app = TestApp::attach(&database_url, app.addr(), dir);
+    test_app.clock = Some(clock);
+    tokio::spawn(app.run_until_stopped());
+    test_app
 }
