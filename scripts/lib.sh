@@ -98,6 +98,7 @@ start_postgres() {
   done
   [[ -n "$started" ]] || { cat "$dir/server.log" >&2; return 1; }
   PORTAL_PG_STOP=("${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop)
+  PORTAL_PG_DIR=$dir
   export PORTAL_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port"
   log "PostgreSQL running at $PORTAL_TEST_POSTGRES"
 }
@@ -105,5 +106,7 @@ start_postgres() {
 stop_postgres() {
   if [[ -n "${PORTAL_PG_STOP+x}" ]]; then
     "${PORTAL_PG_STOP[@]}" >/dev/null 2>&1 || true
+    # The cluster is throwaway: about a gigabyte per run would pile up in /tmp.
+    rm -rf "$PORTAL_PG_DIR"
   fi
 }
