@@ -70,10 +70,7 @@ async fn a_failed_plain_form_login_redirects_back_with_an_error_flag() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_throttled_plain_form_login_is_told_how_long_to_wait() {
     let app = spawn_app().await;
-    for _ in 0..5 {
-        app.login_raw("boris@contoso.example", "wrong-password")
-            .await;
-    }
+    app.fail_sign_ins("boris@contoso.example", 5).await;
     let response = app
         .client
         .post(format!("{}/api/login", app.base))
@@ -327,13 +324,7 @@ async fn reset_requests_are_throttled_per_email_and_per_address() {
 async fn bad_links_are_throttled_per_address_even_before_a_good_one() {
     let app = spawn_app().await;
     let clock = app.clock.clone().expect("in-process server");
-    app.call(
-        "request_password_reset",
-        &[("email", "anna@northwind.example")],
-        None,
-    )
-    .await;
-    let good = app.last_mail_token();
+    let good = app.reset_token("anna@northwind.example").await;
     let set = |token: String| {
         let app = &app;
         async move {
@@ -381,13 +372,7 @@ async fn passwords_are_stored_as_argon2id_with_the_asvs_parameters() {
 async fn a_password_reset_ends_every_other_session() {
     let app = spawn_app().await;
     let laptop = app.login_as("Northwind Trading").await;
-    app.call(
-        "request_password_reset",
-        &[("email", "anna@northwind.example")],
-        None,
-    )
-    .await;
-    let token = app.last_mail_token();
+    let token = app.reset_token("anna@northwind.example").await;
     let reset = app
         .call(
             "reset_password",
@@ -414,14 +399,7 @@ async fn each_further_lockout_doubles_the_wait_and_signing_in_resets_it() {
             .as_i64()
             .unwrap()
     };
-    let fail_five_times = || async {
-        for _ in 0..5 {
-            let wrong = app
-                .login_raw("boris@contoso.example", "wrong-password")
-                .await;
-            assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
-        }
-    };
+    let fail_five_times = || app.fail_sign_ins("boris@contoso.example", 5);
     fail_five_times().await;
     let right = app.login_raw("boris@contoso.example", DEMO_PASSWORD).await;
     assert_eq!(wait(right).await, 15);

@@ -428,6 +428,23 @@ pub async fn join_all<F: std::future::Future>(
 }
 
 impl TestApp {
+    /// Asks for a password reset of `email` and returns the token of the mailed link.
+    pub async fn reset_token(&self, email: &str) -> String {
+        let requested = self
+            .call("request_password_reset", &[("email", email)], None)
+            .await;
+        assert!(requested.status().is_success(), "{}", requested.status());
+        self.last_mail_token()
+    }
+
+    /// `n` sign-ins of `email` with a wrong password, each refused as bad credentials.
+    pub async fn fail_sign_ins(&self, email: &str, n: usize) {
+        for _ in 0..n {
+            let wrong = self.login_raw(email, "wrong-password").await;
+            assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+        }
+    }
+
     /// How many mails the server has written to the outbox.
     pub fn mail_count(&self) -> usize {
         std::fs::read_dir(self._dir.path().join("outbox"))

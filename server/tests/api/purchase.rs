@@ -379,17 +379,7 @@ async fn every_company_function_refuses_anonymous_callers() {
         "history",
         "dashboard",
     ] {
-        let form = [
-            ("plan", "basic"),
-            ("years", "1"),
-            ("lines", "1:1"),
-            ("support", "new"),
-            ("digest", "x"),
-            ("key", "0123456789abcdef"),
-            ("product_id", "1"),
-            ("id", "1"),
-        ];
-        let response = app.call(endpoint, &form, None).await;
+        let response = app.call(endpoint, crate::common::ANY_ARGS, None).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{endpoint}");
     }
     // The plan offers are public: anonymous callers just get none.

@@ -547,12 +547,7 @@ async fn oversized_requests_are_refused_unread() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeated_failed_sign_ins_lock_the_account_even_for_the_right_password() {
     let app = spawn_app().await;
-    for _ in 0..5 {
-        let wrong = app
-            .login_raw("boris@contoso.example", "wrong-password")
-            .await;
-        assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
-    }
+    app.fail_sign_ins("boris@contoso.example", 5).await;
     let right = app
         .login_raw("boris@contoso.example", server::seed::DEMO_PASSWORD)
         .await;
@@ -590,13 +585,7 @@ async fn signing_out_everywhere_ends_every_session_of_the_contact() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn common_passwords_are_refused_as_new_passwords() {
     let app = spawn_app().await;
-    app.call(
-        "request_password_reset",
-        &[("email", "anna@northwind.example")],
-        None,
-    )
-    .await;
-    let token = app.last_mail_token();
+    let token = app.reset_token("anna@northwind.example").await;
     let common = app
         .call(
             "reset_password",
