@@ -1,7 +1,8 @@
 //! The one error type every server function returns.
 //!
 //! Internal causes are logged on the server and never sent to the browser; users see a clean
-//! message, and for rule refusals the rule's own message (which starts with its id, e.g. "R2: …").
+//! message, and for rule refusals the typed [`domain::RuleViolation`] (its message starts with
+//! its id, e.g. "R2: …").
 //! An internal failure carries the request id, which is also on every log line of that
 //! request, so a user quoting it leads support to the cause.
 
@@ -32,9 +33,10 @@ pub enum AppError {
     /// Also used when the caller may not see the target: refusing must not reveal existence.
     #[error("{}", text::ERR_NOT_FOUND)]
     NotFound,
-    /// A business rule refused the request; the message cites the rule id.
+    /// A business rule refused the request; its `Display` is the message, citing the rule id
+    /// and the way forward. Sent as the variant itself, so the UI and tests match on it.
     #[error("{0}")]
-    Rule(String),
+    Rule(domain::RuleViolation),
     #[error("{}", text::ERR_BAD_REQUEST)]
     BadRequest,
     /// R11: the state a quote was computed on changed before it was confirmed.
@@ -42,6 +44,14 @@ pub enum AppError {
     StaleQuote,
     #[error("{}", text::ERR_EMPTY_ORDER)]
     EmptyOrder,
+    /// The request lost a race with another change (a database constraint said no); the
+    /// message says what to do (usually: reload).
+    #[error("{0}")]
+    Conflict(String),
+    /// The database is overloaded or away: answered quickly with 503 and a retry hint
+    /// rather than left hanging.
+    #[error("{}", text::unavailable(*retry_after_seconds))]
+    Unavailable { retry_after_seconds: u32 },
     /// Something failed on our side; `reference` is the request id the cause was logged under.
     #[error("{}", text::internal_error(reference))]
     Internal { reference: String },
@@ -56,7 +66,8 @@ impl AppError {
             AppError::TooManyAttempts { .. } => 429,
             AppError::Invalid(_) | AppError::LinkInvalid => 422,
             AppError::Rule(_) | AppError::EmptyOrder => 422,
-            AppError::StaleQuote => 409,
+            AppError::StaleQuote | AppError::Conflict(_) => 409,
+            AppError::Unavailable { .. } => 503,
             AppError::BadRequest => 400,
             AppError::Internal { .. } => 500,
         }
@@ -103,9 +114,30 @@ impl FromServerFnError for AppError {
     }
 }
 
+impl From<domain::RuleViolation> for AppError {
+    fn from(violation: domain::RuleViolation) -> Self {
+        AppError::Rule(violation)
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
+    /// Constraint violations a request can reach become 4xx answers
+    /// ([`crate::store::constraint`]); an exhausted pool or a busy database becomes 503;
+    /// anything else is an internal error, logged.
     fn from(error: sqlx::Error) -> Self {
+        if let Some(refusal) = crate::store::constraint::refusal(&error) {
+            return refusal;
+        }
+        if crate::store::constraint::is_overloaded(&error) {
+            tracing::warn!(%error, "database overloaded");
+            return AppError::Unavailable {
+                retry_after_seconds: RETRY_AFTER_SECONDS,
+            };
+        }
         AppError::internal(format_args!("database: {error}"))
     }
 }
+
+/// What a 503 asks clients to wait before retrying (also sent as `Retry-After`).
+pub const RETRY_AFTER_SECONDS: u32 = 5;

@@ -7,8 +7,8 @@
 use blake2::{Blake2s256, Digest};
 use chrono::NaiveDate;
 use domain::{
-    quote_license_purchase, quote_new_support, quote_renewal, ContractOutcome, LicenseOrderLine,
-    PlanTier, ProductId, Quantity, Quote, QuoteError, RuleViolation, SupportChoice, Years,
+    quote_license_purchase, quote_support, Coverage, CoverageChange, LicenseOrderLine, PlanTier,
+    ProductId, Quantity, Quote, QuoteError, RuleViolation, SupportChoice, Years,
 };
 use serde::{Deserialize, Serialize};
 
@@ -17,15 +17,14 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::audit::{self, Actor};
 use crate::store::catalog::StoredPlan;
-use crate::store::contracts::StoredContract;
 use crate::store::orders::{LineKind, NewOrder, NewOrderLine, OrderKind};
 use crate::store::{self, Conn};
 
 /// Everything the rules need to know about one company, read in one go.
 pub struct CompanyState {
     pub holdings: Vec<domain::Holding>,
-    /// Latest end first.
-    pub contracts: Vec<StoredContract>,
+    /// Its contracts, never overlapping (R1).
+    pub coverage: Coverage,
     pub catalog: domain::Catalog,
     pub plans: Vec<StoredPlan>,
 }
@@ -34,20 +33,10 @@ impl CompanyState {
     pub async fn load(conn: &mut Conn, company_id: i64) -> Result<Self, sqlx::Error> {
         Ok(Self {
             holdings: store::holdings::domain_holdings(conn, company_id).await?,
-            contracts: store::contracts::domain_contracts(conn, company_id).await?,
+            coverage: store::contracts::coverage(conn, company_id).await?,
             catalog: store::catalog::load_catalog(conn).await?,
             plans: store::catalog::domain_plans(conn).await?,
         })
-    }
-
-    pub fn active_contract(&self, today: NaiveDate) -> Option<&StoredContract> {
-        self.contracts.iter().find(|c| c.contract.is_active(today))
-    }
-
-    /// The contract a renewal follows: the one that ends last (it may be running, lapsed or a
-    /// renewal already signed).
-    pub fn latest_contract(&self) -> Option<&StoredContract> {
-        self.contracts.iter().max_by_key(|c| c.contract.end())
     }
 
     pub fn plan(&self, tier: PlanTier) -> Result<&StoredPlan, AppError> {
@@ -127,12 +116,11 @@ fn parse_tier(plan: &str) -> Result<PlanTier, AppError> {
         .map_err(|_| AppError::BadRequest)
 }
 
-/// A quote, what it is, and what it changes.
+/// A quote, what it is, and the plan row a new contract is signed on.
 pub struct PricedOrder {
     pub kind: OrderKind,
     pub quote: Quote,
     pub plan: Option<StoredPlan>,
-    pub extends_contract: Option<i64>,
 }
 
 impl PricedOrder {
@@ -144,38 +132,30 @@ impl PricedOrder {
 }
 
 /// Prices the request on the company's state as of `today`. Pure: reads nothing, writes nothing.
+/// The domain decides what the order does to the contract timeline.
 pub fn price(
     state: &CompanyState,
     request: &PurchaseRequest,
     today: NaiveDate,
 ) -> Result<PricedOrder, AppError> {
-    match request {
+    let (kind, quote, plan) = match request {
         PurchaseRequest::Support { plan, years } => {
             let plan = state.plan(*plan)?;
-            let years = Years::new(*years).map_err(rule)?;
-            let (kind, quote) = match state.latest_contract() {
-                Some(previous) => (
-                    OrderKind::Renewal,
-                    quote_renewal(
-                        &previous.contract,
-                        &state.holdings,
-                        &plan.plan,
-                        years,
-                        today,
-                        &state.catalog,
-                    ),
-                ),
-                None => (
-                    OrderKind::NewSupport,
-                    quote_new_support(&state.holdings, &plan.plan, years, today, &state.catalog),
-                ),
+            let years = Years::new(*years)?;
+            let quote = quote_support(
+                &state.coverage,
+                &state.holdings,
+                &plan.plan,
+                years,
+                today,
+                &state.catalog,
+            )
+            .map_err(quote_error)?;
+            let kind = match quote.contract {
+                CoverageChange::Renewal { .. } => OrderKind::Renewal,
+                _ => OrderKind::NewSupport,
             };
-            Ok(PricedOrder {
-                kind,
-                quote: quote.map_err(quote_error)?,
-                plan: Some(plan.clone()),
-                extends_contract: None,
-            })
+            (kind, quote, Some(plan.clone()))
         }
         PurchaseRequest::Licenses { lines, support } => {
             let added = lines
@@ -192,34 +172,24 @@ pub fn price(
                     })
                 })
                 .collect::<Result<Vec<_>, AppError>>()?;
-            let active = state.active_contract(today);
-            let (choice, plan, extends) = match support {
+            let (choice, plan) = match support {
                 LicenseSupport::ActiveContract { years } => {
-                    let years = Years::new(*years).map_err(rule)?;
-                    match active {
-                        Some(active) => {
-                            refuse_mixed_versions(state, &added)?;
-                            let choice = SupportChoice::ActiveContract {
-                                contract: active.contract.clone(),
-                                years,
-                            };
-                            (Some(choice), None, Some(active.id))
-                        }
-                        None => (None, None, None),
-                    }
+                    let years = Years::new(*years)?;
+                    (Some(SupportChoice::ActiveContract { years }), None)
                 }
                 LicenseSupport::NewContract { plan, years } => {
                     let plan = state.plan(*plan)?;
-                    let years = Years::new(*years).map_err(rule)?;
+                    let years = Years::new(*years)?;
                     let choice = SupportChoice::NewContract {
                         plan: plan.plan.clone(),
                         years,
                     };
-                    (Some(choice), Some(plan.clone()), None)
+                    (Some(choice), Some(plan.clone()))
                 }
-                LicenseSupport::None => (None, None, None),
+                LicenseSupport::None => (None, None),
             };
             let quote = quote_license_purchase(
+                &state.coverage,
                 &state.holdings,
                 &added,
                 choice.as_ref(),
@@ -227,37 +197,15 @@ pub fn price(
                 &state.catalog,
             )
             .map_err(quote_error)?;
-            Ok(PricedOrder {
-                kind: OrderKind::AddLicenses,
-                quote,
-                plan,
-                extends_contract: extends,
-            })
+            (OrderKind::AddLicenses, quote, plan)
         }
-    }
-}
-
-/// A holding row has one version, and bought licenses are for the latest one: adding to a
-/// product still on an older version must wait for its update (R7's way forward applies).
-fn refuse_mixed_versions(state: &CompanyState, added: &[LicenseOrderLine]) -> Result<(), AppError> {
-    let outdated: Vec<_> = domain::rules::outdated_licenses(&state.holdings, &state.catalog)
-        .into_iter()
-        .filter(|o| added.iter().any(|a| a.product_id == o.product_id))
-        .collect();
-    if outdated.is_empty() {
-        Ok(())
-    } else {
-        Err(rule(RuleViolation::R7OutdatedVersions(outdated)))
-    }
-}
-
-fn rule(violation: RuleViolation) -> AppError {
-    AppError::Rule(violation.to_string())
+    };
+    Ok(PricedOrder { kind, quote, plan })
 }
 
 fn quote_error(error: QuoteError) -> AppError {
     match error {
-        QuoteError::Rule(violation) => rule(violation),
+        QuoteError::Rule(violation) => AppError::Rule(violation),
         QuoteError::EmptyOrder => AppError::EmptyOrder,
         other => AppError::internal(format_args!(
             "catalogue inconsistent with holdings: {other}"
@@ -301,7 +249,7 @@ pub async fn place(
     if let Some(seen) = store::idempotency::find(&mut tx, who.company_id, key).await? {
         return match seen.order_id {
             Some(order_id) if seen.fingerprint == fingerprint => Ok(order_id),
-            _ => Err(rule(RuleViolation::R11ConflictingResubmission)),
+            _ => Err(RuleViolation::R11ConflictingResubmission.into()),
         };
     }
     let today = app.clock.today();
@@ -313,26 +261,16 @@ pub async fn place(
     let now = store::now_rfc3339();
     let quote = &priced.quote;
 
-    let before_end = state.latest_contract().map(|c| c.contract.end());
-    let contract_id = match (&quote.contract, priced.extends_contract, &priced.plan) {
-        (ContractOutcome::Extended { extension, .. }, Some(id), _) => {
-            store::contracts::extend(&mut tx, id, extension.new_end).await?;
-            id
-        }
-        (
-            ContractOutcome::New(contract) | ContractOutcome::Renewal { contract, .. },
-            _,
-            Some(plan),
-        ) => {
-            let years = quote.support.years.get();
-            store::contracts::insert(&mut tx, who.company_id, plan, contract, years, &now).await?
-        }
-        _ => {
-            return Err(AppError::internal(
-                "priced order without a contract to write",
-            ));
-        }
-    };
+    let before_end = state.coverage.end();
+    let contract_id = store::contracts::apply(
+        &mut tx,
+        who.company_id,
+        &quote.contract,
+        priced.plan.as_ref(),
+        quote.support.years.get(),
+        &now,
+    )
+    .await?;
     for line in &quote.licenses {
         store::holdings::add_licenses(
             &mut tx,
@@ -350,9 +288,9 @@ pub async fn place(
         placed_at: now.clone(),
         signing_date: quote.signing_date,
         total: quote.total,
-        contract_id,
+        contract_id: contract_id.get(),
         contract_end_before: match &quote.contract {
-            ContractOutcome::Extended { extension, .. } => Some(extension.old_end),
+            CoverageChange::Extended { extension, .. } => Some(extension.old_end),
             _ => before_end,
         },
         contract_end_after: quote.contract.contract().end(),

@@ -75,6 +75,17 @@ pub const ERR_BAD_REQUEST: &str = "The request could not be understood.";
 pub const ERR_STALE_QUOTE: &str =
     "Prices changed since this quote was shown: review the new quote.";
 pub const ERR_EMPTY_ORDER: &str = "Choose at least one license to add.";
+pub const ERR_CONTRACTS_CHANGED: &str =
+    "Your contracts changed while this order was being placed; reload the page to see them and get a new quote.";
+pub const ERR_ORDER_IN_FLIGHT: &str =
+    "This order is being placed right now; reload the page in a moment to see it.";
+pub const ERR_TRY_AGAIN: &str =
+    "This change clashed with another one made at the same moment; reload the page and try again.";
+pub const ERR_CONTACT_CHANGED: &str =
+    "The company's contact was changed at the same moment; reload the page to see who it is now.";
+pub fn unavailable(retry_after_seconds: u32) -> String {
+    format!("The portal is very busy right now; please try again in {retry_after_seconds} seconds.")
+}
 
 pub const DASHBOARD_HOLDINGS: &str = "Products and licenses";
 pub const DASHBOARD_FILTER: &str = "Filter products";
@@ -197,6 +208,7 @@ pub const GO_UPDATES: &str = "Version updates";
 pub const GO_ORDERS: &str = "Orders and invoices";
 pub const GO_HISTORY: &str = "History";
 pub const GO_UPDATES_FIX: &str = "Go to version updates";
+pub const GO_RENEWAL: &str = "Renew or change plan";
 
 pub fn order_kind(kind: crate::model::OrderKind) -> &'static str {
     use crate::model::OrderKind::*;
@@ -235,7 +247,9 @@ pub fn contract_change(change: &crate::model::ContractChange) -> String {
             lapsed: true,
             start,
             end,
-        } => format!("Your contract lapsed on {previous_end}; the renewal runs {start} – {end} (R10)."),
+        } => format!(
+            "Your contract lapsed on {previous_end}; the renewal runs {start} – {end} (R10)."
+        ),
         Extended {
             owned,
             added,
@@ -243,10 +257,28 @@ pub fn contract_change(change: &crate::model::ContractChange) -> String {
             days,
             old_end,
             new_end,
-        } => format!(
-            "R8: the contract end moves by ceil(365 × {years} × {added} / ({owned} + {added})) = {days} days: {old_end} → {new_end}."
-        ),
+            moves,
+        } => {
+            let mut text = format!(
+                "R8: the contract end moves by ceil(365 × {years} × {added} / ({owned} + {added})) = {days} days: {old_end} → {new_end}."
+            );
+            for m in moves {
+                text += &format!(
+                    " Your signed {} renewal moves {days} days later: {} – {} → {} – {}.",
+                    m.plan_name, m.from_start, m.from_end, m.to_start, m.to_end
+                );
+            }
+            text
+        }
     }
+}
+
+/// Why the add-licenses page offers no new contract (R1).
+pub fn licenses_join_current(covered_until: chrono::NaiveDate) -> String {
+    format!(
+        "Your support runs until {covered_until}, so new licenses join your current contract (R1). \
+         To change plan, renew from the plans page."
+    )
 }
 
 pub fn support_formula(

@@ -72,6 +72,13 @@ pub struct ContractPeriod {
     pub end: NaiveDate,
 }
 
+impl fmt::Display for ContractPeriod {
+    /// `2026-07-28 – 2027-07-27`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} – {}", self.start, self.end)
+    }
+}
+
 impl ContractPeriod {
     /// Covered days still ahead, counting `today` itself: 1 on the last day, 0 once over,
     /// the whole length for a period that has not started.

@@ -41,6 +41,14 @@ pub enum InvalidInput {
         /// Last day of the contract (inclusive).
         end: NaiveDate,
     },
+    /// Two stored contracts of one company cover the same day (R1 forbids it).
+    #[error("contracts {first} and {second} overlap")]
+    OverlappingContracts {
+        /// The one that starts first.
+        first: crate::contract::ContractPeriod,
+        /// The one that starts later, on or before `first` ends.
+        second: crate::contract::ContractPeriod,
+    },
     /// Date arithmetic left the calendar range supported by `chrono`.
     #[error("date out of range")]
     DateOutOfRange,

@@ -12,7 +12,9 @@
 //! | [`plan`] | [`Plan`], [`PlanTier`], [`ConsultationArea`], default plans |
 //! | [`contract`] | [`Years`] (R6), [`Contract`], [`contract_period`] (R10), [`extension`] (R8), [`version_update`] (R4) |
 //! | [`consultation`] | [`consultation_allowed`] (R5) |
-//! | [`quote`] | [`quote_new_support`], [`quote_renewal`], [`quote_license_purchase`], [`plan_comparison`] |
+//! | [`coverage`] | [`Coverage`]: a company's contracts, never overlapping (R1); [`CoverageChange`]: what a purchase does to them (R8, R10) |
+//! | [`quote`] | [`quote_support`], [`quote_license_purchase`], [`plan_comparison`] |
+//! | [`ids`] | [`ContractId`] |
 //! | [`rules`] | [`RuleViolation`] and the shared R2/R6/R7 checks |
 //! | [`error`] | [`InvalidInput`]: values that cannot be constructed |
 //!
@@ -43,7 +45,8 @@
 //!     Holding { product_id: backup, product_name: "Backup Utility".into(), quantity: Quantity::new(1)?, version: Version::parse("2.0")? },
 //! ];
 //!
-//! let quote = quote_new_support(&holdings, &Plan::default_standard(), Years::new(1)?, day(2026, 3, 2), &catalog)?;
+//! let no_contracts = Coverage::default();
+//! let quote = quote_support(&no_contracts, &holdings, &Plan::default_standard(), Years::new(1)?, day(2026, 3, 2), &catalog)?;
 //!
 //! let mut breakdown = String::new();
 //! for line in &quote.support.basis {
@@ -69,9 +72,12 @@
 //! );
 //!
 //! // The same company cannot take Premium: R2 counts 4 licenses.
-//! let refused = quote_new_support(&holdings, &Plan::default_premium(), Years::new(1)?, day(2026, 3, 2), &catalog)
+//! let refused = quote_support(&no_contracts, &holdings, &Plan::default_premium(), Years::new(1)?, day(2026, 3, 2), &catalog)
 //!     .unwrap_err();
-//! assert!(refused.to_string().starts_with("R2: Premium requires 5 or more licenses; your company owns 4."));
+//! assert!(matches!(
+//!     refused.violation(),
+//!     Some(RuleViolation::R2TooFewLicenses { required: 5, owned: 4, .. })
+//! ));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
@@ -80,7 +86,9 @@
 pub mod catalog;
 pub mod consultation;
 pub mod contract;
+pub mod coverage;
 pub mod error;
+pub mod ids;
 pub mod money;
 pub mod plan;
 pub mod quote;
@@ -98,12 +106,14 @@ pub use contract::{
     contract_period, extension, extension_days, version_update, Contract, ContractPeriod,
     ContractStatus, Extension, VersionUpdate, Years,
 };
+pub use coverage::{ContractMove, Coverage, CoverageChange, CoverageRefusal, SignedContract};
 pub use error::InvalidInput;
+pub use ids::ContractId;
 pub use money::{Money, Percent};
 pub use plan::{default_plans, ConsultationArea, Plan, PlanTier, ResponseTarget};
 pub use quote::{
-    plan_comparison, quote_license_purchase, quote_new_support, quote_renewal, ContractOutcome,
-    LicenseLine, LicenseOrderLine, PlanComparison, PlanOption, Quote, QuoteError, SupportChoice,
-    SupportLine, TermPrice, COMPARISON_TERMS,
+    plan_comparison, quote_license_purchase, quote_support, LicenseLine, LicenseOrderLine,
+    PlanComparison, PlanOption, Quote, QuoteError, SupportChoice, SupportLine, TermPrice,
+    COMPARISON_TERMS,
 };
 pub use rules::{OutdatedLicense, RuleViolation};

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::catalog::{total_licenses, Catalog, Holding, ProductId, Quantity, Version};
-use crate::contract::{extension, Contract, Extension, Years};
+use crate::contract::Years;
+use crate::coverage::{Coverage, CoverageChange, CoverageRefusal};
 use crate::error::InvalidInput;
 use crate::money::{Money, Percent};
 use crate::plan::{Plan, PlanTier};
@@ -47,6 +48,15 @@ pub enum QuoteError {
     /// An amount or date left its representable range.
     #[error(transparent)]
     Invalid(#[from] InvalidInput),
+}
+
+impl From<CoverageRefusal> for QuoteError {
+    fn from(refusal: CoverageRefusal) -> Self {
+        match refusal {
+            CoverageRefusal::Rule(violation) => QuoteError::Rule(violation),
+            CoverageRefusal::Invalid(invalid) => QuoteError::Invalid(invalid),
+        }
+    }
 }
 
 impl QuoteError {
@@ -104,42 +114,6 @@ pub struct SupportLine {
     pub amount: Money,
 }
 
-/// What the order does to the company's contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContractOutcome {
-    /// A new contract (R10 period from the signing date).
-    New(Contract),
-    /// A renewal (R10): starts the day after `previous_end`, or on the signing date if the
-    /// previous contract had lapsed.
-    Renewal {
-        /// Last day of the contract renewed.
-        previous_end: NaiveDate,
-        /// Whether it had lapsed on the signing date.
-        lapsed: bool,
-        /// The new contract.
-        contract: Contract,
-    },
-    /// The active contract, extended for added licenses (R8).
-    Extended {
-        /// The R8 computation.
-        extension: Extension,
-        /// The contract with its new end date.
-        contract: Contract,
-    },
-}
-
-impl ContractOutcome {
-    /// The contract as it will be after the order.
-    pub fn contract(&self) -> &Contract {
-        match self {
-            ContractOutcome::New(contract)
-            | ContractOutcome::Renewal { contract, .. }
-            | ContractOutcome::Extended { contract, .. } => contract,
-        }
-    }
-}
-
 /// A priced order: invoice lines, total and contract effect.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
@@ -151,8 +125,8 @@ pub struct Quote {
     pub support: SupportLine,
     /// Sum of the (already rounded) invoice lines.
     pub total: Money,
-    /// What happens to the contract.
-    pub contract: ContractOutcome,
+    /// What the order does to the company's contract timeline.
+    pub contract: CoverageChange,
 }
 
 impl Quote {
@@ -177,21 +151,17 @@ pub struct LicenseOrderLine {
 }
 
 /// The support that accompanies a license purchase (R1).
-///
-/// `ActiveContract` must carry the company's contract as loaded by the server, never one sent
-/// by the browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SupportChoice {
-    /// Cover the new licenses under the active contract, paying `years` of support for them
+    /// Cover the new licenses under the contract in force, paying `years` of support for them
     /// and extending the contract (R8).
     ActiveContract {
-        /// The company's current contract.
-        contract: Contract,
         /// Support term paid for the added licenses.
         years: Years,
     },
-    /// Buy a new contract in the same order, priced on all licenses after the order (R9).
+    /// Buy a new contract in the same order, priced on all licenses after the order (R9);
+    /// only when no contract is in force or signed for later (R1).
     NewContract {
         /// The plan chosen.
         plan: Plan,
@@ -200,36 +170,15 @@ pub enum SupportChoice {
     },
 }
 
-/// R6, R2, R7, R9, R10: a new support contract on all of the company's licenses, starting on
-/// `signing_date` and priced on that date.
+/// R1, R6, R2, R7, R9, R10: support on all of the company's licenses on `plan` for `years`,
+/// signed and priced on `today`: a new contract from `today` for a company that never had one,
+/// otherwise a renewal from the day after the coverage end (or from `today` once lapsed).
+/// A plan change takes effect this way, never beside a running contract.
 ///
-/// Refusals: R6 (no licenses; a term under a year is already impossible as a [`Years`]),
-/// R2 (too few licenses for the plan), R7 (licenses behind the latest version).
-pub fn quote_new_support(
-    holdings: &[Holding],
-    plan: &Plan,
-    years: Years,
-    signing_date: NaiveDate,
-    catalog: &Catalog,
-) -> Result<Quote, QuoteError> {
-    let basis = support_basis(holdings, plan, signing_date, catalog)?;
-    let support = support_line(plan, years, basis)?;
-    let contract = Contract::starting(plan.clone(), signing_date, years)?;
-    finish(
-        signing_date,
-        Vec::new(),
-        support,
-        ContractOutcome::New(contract),
-    )
-}
-
-/// R10 (with R6, R2, R7, R9): renewal of `contract` on `plan` (which may differ: plan changes
-/// take effect with a renewal), signed and priced on `today`.
-///
-/// The renewal starts the day after the current end, or `today` if the contract has lapsed,
-/// and runs `years` whole years from there.
-pub fn quote_renewal(
-    contract: &Contract,
+/// Refusals: R6 (no licenses), R2 (too few licenses for the plan), R7 (licenses behind the
+/// latest version).
+pub fn quote_support(
+    coverage: &Coverage,
     holdings: &[Holding],
     plan: &Plan,
     years: Years,
@@ -238,27 +187,26 @@ pub fn quote_renewal(
 ) -> Result<Quote, QuoteError> {
     let basis = support_basis(holdings, plan, today, catalog)?;
     let support = support_line(plan, years, basis)?;
-    let start = contract.renewal_start(today)?;
-    let outcome = ContractOutcome::Renewal {
-        previous_end: contract.end(),
-        lapsed: today > contract.end(),
-        contract: Contract::starting(plan.clone(), start, years)?,
-    };
-    finish(today, Vec::new(), support, outcome)
+    let change = coverage.support(plan, years, today)?;
+    finish(today, Vec::new(), support, change)
 }
 
-/// R1, R2, R8, R9 (and R7 for a new contract): licenses bought on `today`, at list price,
-/// together with their support.
+/// R1, R2, R7, R8, R9: licenses bought on `today`, at list price, together with their support.
 ///
 /// - `support` is `None`: refused, R1.
-/// - [`SupportChoice::ActiveContract`]: the contract must be active on `today` (else R1); the
-///   support line is `percent × (added licenses' list-price total) × years` and the contract
-///   end moves by `ceil(365 × years × added / (owned + added))` days (R8).
-/// - [`SupportChoice::NewContract`]: a new contract from `today`, priced on all licenses after
-///   the order (R9); R7 applies to the licenses already owned.
+/// - [`SupportChoice::ActiveContract`]: a contract must be in force on `today` (else R1) and
+///   the products bought must not be behind their latest version (R7: a holding has one
+///   version, and new licenses are for the latest). The support line is
+///   `percent (of the contract in force) × (added licenses' list-price total) × years`; the
+///   contract end moves by `ceil(365 × years × added / (owned + added))` days and every
+///   renewal signed for later moves as many days (R8).
+/// - [`SupportChoice::NewContract`]: refused while a contract is in force or signed for later
+///   (R1); otherwise a new contract from `today`, priced on all licenses after the order (R9),
+///   with R7 applied to the licenses already owned.
 ///
 /// R2 counts licenses after the order, so 3 owned + 2 bought may take Premium.
 pub fn quote_license_purchase(
+    coverage: &Coverage,
     holdings: &[Holding],
     added: &[LicenseOrderLine],
     support: Option<&SupportChoice>,
@@ -288,32 +236,42 @@ pub fn quote_license_purchase(
     let added_qty: u64 = added.iter().map(|l| u64::from(l.quantity.get())).sum();
 
     match support {
-        SupportChoice::ActiveContract { contract, years } => {
-            if !contract.is_active(today) {
-                return Err(RuleViolation::R1ContractNotActive {
-                    start: contract.start(),
-                    end: contract.end(),
-                }
-                .into());
-            }
-            check_min_licenses(contract.plan(), owned + added_qty, true)?;
-            let support = support_line(contract.plan(), *years, licenses.clone())?;
-            let extension = extension(contract.end(), owned, added_qty, *years)?;
-            let outcome = ContractOutcome::Extended {
-                contract: contract.extended(&extension),
-                extension,
-            };
-            finish(today, licenses, support, outcome)
+        SupportChoice::ActiveContract { years } => {
+            let change = coverage.extend(owned, added_qty, *years, today)?;
+            let plan = change.contract().plan();
+            check_min_licenses(plan, owned + added_qty, true)?;
+            check_added_on_latest(holdings, added, catalog)?;
+            let support = support_line(plan, *years, licenses.clone())?;
+            finish(today, licenses, support, change)
         }
         SupportChoice::NewContract { plan, years } => {
+            let change = coverage.new_contract(plan, *years, today)?;
             let mut basis = price_holdings(holdings, today, catalog)?;
             check_min_licenses(plan, owned + added_qty, true)?;
             check_latest_versions(holdings, catalog)?;
             basis.extend(licenses.iter().cloned());
             let support = support_line(plan, *years, basis)?;
-            let contract = Contract::starting(plan.clone(), today, *years)?;
-            finish(today, licenses, support, ContractOutcome::New(contract))
+            finish(today, licenses, support, change)
         }
+    }
+}
+
+/// R7 for licenses added under a running contract: a holding row has one version, and
+/// bought licenses are for the latest one, so a product still on an older version must be
+/// updated before more of it is bought.
+fn check_added_on_latest(
+    holdings: &[Holding],
+    added: &[LicenseOrderLine],
+    catalog: &Catalog,
+) -> Result<(), RuleViolation> {
+    let outdated: Vec<_> = outdated_licenses(holdings, catalog)
+        .into_iter()
+        .filter(|o| added.iter().any(|a| a.product_id == o.product_id))
+        .collect();
+    if outdated.is_empty() {
+        Ok(())
+    } else {
+        Err(RuleViolation::R7OutdatedVersions(outdated))
     }
 }
 
@@ -361,12 +319,12 @@ pub struct PlanComparison {
 
 /// R2, R7 (and R6, R9): every plan priced on the company's licenses at today's list prices
 /// for 1, 2 and 3 years, with whether it can be bought now and, if not, why. The plan of the
-/// contract active today is marked `current`.
+/// contract in force today is marked `current`.
 ///
-/// A plan is eligible exactly when [`quote_new_support`] would accept it today.
+/// A plan is eligible exactly when [`quote_support`] would accept it today.
 pub fn plan_comparison(
     holdings: &[Holding],
-    contract: Option<&Contract>,
+    coverage: &Coverage,
     today: NaiveDate,
     catalog: &Catalog,
     plans: &[Plan],
@@ -375,9 +333,7 @@ pub fn plan_comparison(
     let license_total = sum(basis.iter().map(|line| line.amount))?;
     let owned = total_licenses(holdings);
     let outdated = outdated_licenses(holdings, catalog);
-    let current_tier = contract
-        .filter(|c| c.is_active(today))
-        .map(|c| c.plan().tier);
+    let current_tier = coverage.in_force(today).map(|c| c.contract.plan().tier);
 
     let options = plans
         .iter()
@@ -517,7 +473,7 @@ fn finish(
     signing_date: NaiveDate,
     licenses: Vec<LicenseLine>,
     support: SupportLine,
-    contract: ContractOutcome,
+    contract: CoverageChange,
 ) -> Result<Quote, QuoteError> {
     // The total adds lines already rounded, so the invoice lines always add up to it.
     let total = sum(licenses

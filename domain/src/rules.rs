@@ -42,6 +42,18 @@ pub enum RuleViolation {
         end: NaiveDate,
     },
 
+    /// R1: a new contract asked for while one is in force or signed for later. A company
+    /// never holds two contracts covering the same day.
+    #[error("{}", r1_coverage_message(plan_name, *in_force, *coverage_end))]
+    R1CoverageExists {
+        /// Plan of the contract in force (or of the next one signed).
+        plan_name: String,
+        /// Whether that contract is in force today (else it is signed for later).
+        in_force: bool,
+        /// Last covered day of the company's timeline.
+        coverage_end: NaiveDate,
+    },
+
     /// R2: the plan needs more licenses than the company owns (after the order).
     #[error("{}", r2_message(plan_name, *required, *owned, *after_order))]
     R2TooFewLicenses {
@@ -148,7 +160,9 @@ impl RuleViolation {
     /// The rule id, `"R1"` … `"R11"`, for badges and logs.
     pub fn rule_id(&self) -> &'static str {
         match self {
-            RuleViolation::R1SupportRequired | RuleViolation::R1ContractNotActive { .. } => "R1",
+            RuleViolation::R1SupportRequired
+            | RuleViolation::R1ContractNotActive { .. }
+            | RuleViolation::R1CoverageExists { .. } => "R1",
             RuleViolation::R2TooFewLicenses { .. } => "R2",
             RuleViolation::R3NotCompanyContact => "R3",
             RuleViolation::R4NoActiveContract { .. }
@@ -165,6 +179,18 @@ impl RuleViolation {
             RuleViolation::R11ConflictingResubmission => "R11",
         }
     }
+}
+
+fn r1_coverage_message(plan_name: &str, in_force: bool, coverage_end: NaiveDate) -> String {
+    let state = if in_force {
+        "is in force"
+    } else {
+        "is signed to start later"
+    };
+    format!(
+        "R1: Your {plan_name} contract {state} and your support runs until {coverage_end}, so a second contract cannot be bought beside it. \
+         Add these licenses under your current contract instead, or change plan with a renewal."
+    )
 }
 
 fn r2_message(plan_name: &str, required: u32, owned: u64, after_order: bool) -> String {

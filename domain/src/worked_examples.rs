@@ -84,6 +84,20 @@ fn order(id: ProductId, quantity: u32) -> LicenseOrderLine {
     }
 }
 
+/// A timeline of contracts with ids 1, 2, … in the order given.
+fn timeline<const N: usize>(contracts: [Contract; N]) -> Coverage {
+    Coverage::new(
+        contracts
+            .into_iter()
+            .zip(1..)
+            .map(|(contract, id)| SignedContract {
+                id: ContractId(id),
+                contract,
+            }),
+    )
+    .unwrap()
+}
+
 /// An ordinary signing date for examples where the date does not matter.
 fn signed() -> NaiveDate {
     day(2026, 3, 2)
@@ -94,7 +108,8 @@ fn example_1_standard_and_basic_priced_on_own_licenses_premium_refused() {
     let holdings = [holding(CRM, 3), holding(BACKUP, 1)];
     let catalog = catalog();
 
-    let standard = quote_new_support(
+    let standard = quote_support(
+        &Coverage::default(),
         &holdings,
         &Plan::default_standard(),
         years(1),
@@ -107,7 +122,8 @@ fn example_1_standard_and_basic_priced_on_own_licenses_premium_refused() {
     assert_eq!(standard.support.basis.len(), 2);
     assert_eq!(standard.support.basis[0].amount, money("2700.00"));
 
-    let basic = quote_new_support(
+    let basic = quote_support(
+        &Coverage::default(),
         &holdings,
         &Plan::default_basic(),
         years(2),
@@ -117,7 +133,8 @@ fn example_1_standard_and_basic_priced_on_own_licenses_premium_refused() {
     .unwrap();
     assert_eq!(basic.total, money("590.00"));
 
-    let premium = quote_new_support(
+    let premium = quote_support(
+        &Coverage::default(),
         &holdings,
         &Plan::default_premium(),
         years(1),
@@ -142,7 +159,8 @@ fn example_1_standard_and_basic_priced_on_own_licenses_premium_refused() {
 #[test]
 fn example_2_premium_at_exactly_five_licenses() {
     let holdings = [holding(SALES, 5)];
-    let quote = quote_new_support(
+    let quote = quote_support(
+        &Coverage::default(),
         &holdings,
         &Plan::default_premium(),
         years(1),
@@ -162,6 +180,7 @@ fn example_3_premium_allowed_when_the_order_brings_the_count_to_five() {
         years: years(1),
     };
     let quote = quote_license_purchase(
+        &Coverage::default(),
         &holdings,
         &[order(SALES, 2)],
         Some(&premium),
@@ -175,9 +194,10 @@ fn example_3_premium_allowed_when_the_order_brings_the_count_to_five() {
     assert_eq!(quote.support.license_total, money("4300.00"));
     assert_eq!(quote.support.amount, money("2150.00"));
     assert_eq!(quote.total, money("3750.00"));
-    assert!(matches!(quote.contract, ContractOutcome::New(_)));
+    assert!(matches!(quote.contract, CoverageChange::New(_)));
 
     let one_short = quote_license_purchase(
+        &Coverage::default(),
         &holdings,
         &[order(SALES, 1)],
         Some(&premium),
@@ -196,18 +216,35 @@ fn example_4_price_is_taken_on_the_signing_date() {
     let holdings = [holding(CRM, 1)];
     let basic = Plan::default_basic();
 
-    let june = quote_new_support(&holdings, &basic, years(1), day(2026, 6, 30), &catalog).unwrap();
+    let june = quote_support(
+        &Coverage::default(),
+        &holdings,
+        &basic,
+        years(1),
+        day(2026, 6, 30),
+        &catalog,
+    )
+    .unwrap();
     assert_eq!(june.total, money("90.00"));
     assert_eq!(june.support.basis[0].price_valid_from, day(2026, 1, 1));
 
-    let july = quote_new_support(&holdings, &basic, years(1), day(2026, 7, 1), &catalog).unwrap();
+    let july = quote_support(
+        &Coverage::default(),
+        &holdings,
+        &basic,
+        years(1),
+        day(2026, 7, 1),
+        &catalog,
+    )
+    .unwrap();
     assert_eq!(july.total, money("95.00"));
     assert_eq!(july.support.basis[0].price_valid_from, day(2026, 7, 1));
 }
 
 #[test]
 fn example_5_rounding_half_up_once_per_invoice_line() {
-    let loyalty = quote_new_support(
+    let loyalty = quote_support(
+        &Coverage::default(),
         &[holding(LOYALTY, 3)],
         &Plan::default_standard(),
         years(1),
@@ -219,7 +256,8 @@ fn example_5_rounding_half_up_once_per_invoice_line() {
     assert_eq!(loyalty.support.exact_amount.to_string(), "199.998");
     assert_eq!(loyalty.total, money("200.00"));
 
-    let t = quote_new_support(
+    let t = quote_support(
+        &Coverage::default(),
         &[holding(T, 1)],
         &Plan::default_basic(),
         years(1),
@@ -235,11 +273,9 @@ fn example_5_rounding_half_up_once_per_invoice_line() {
 fn example_6_added_licenses_extend_the_active_contract() {
     let contract =
         Contract::new(Plan::default_standard(), day(2026, 4, 1), day(2027, 3, 31)).unwrap();
-    let choice = SupportChoice::ActiveContract {
-        contract,
-        years: years(1),
-    };
+    let choice = SupportChoice::ActiveContract { years: years(1) };
     let quote = quote_license_purchase(
+        &timeline([contract]),
         &[holding(CRM, 10)],
         &[order(SALES, 5)],
         Some(&choice),
@@ -247,9 +283,11 @@ fn example_6_added_licenses_extend_the_active_contract() {
         &catalog(),
     )
     .unwrap();
-    let ContractOutcome::Extended {
+    let CoverageChange::Extended {
         extension,
         contract,
+        moves,
+        ..
     } = &quote.contract
     else {
         panic!("expected an extension, got {:?}", quote.contract);
@@ -259,6 +297,7 @@ fn example_6_added_licenses_extend_the_active_contract() {
     assert_eq!(extension.new_end, day(2027, 7, 31));
     assert_eq!(contract.end(), day(2027, 7, 31));
     assert_eq!(contract.start(), day(2026, 4, 1));
+    assert!(moves.is_empty());
     // R8: support for the added licenses only: 20% × 4000.00 × 1.
     assert_eq!(quote.support.license_total, money("4000.00"));
     assert_eq!(quote.support.amount, money("800.00"));
@@ -270,8 +309,8 @@ fn example_7_renewal_starts_after_the_current_end_or_today_if_lapsed() {
     let holdings = [holding(CRM, 1)];
     let plan = Plan::default_basic();
     let current = Contract::new(plan.clone(), day(2026, 1, 1), day(2026, 12, 31)).unwrap();
-    let renewal = quote_renewal(
-        &current,
+    let renewal = quote_support(
+        &timeline([current]),
         &holdings,
         &plan,
         years(1),
@@ -286,12 +325,12 @@ fn example_7_renewal_starts_after_the_current_end_or_today_if_lapsed() {
     );
     assert!(matches!(
         renewal.contract,
-        ContractOutcome::Renewal { lapsed: false, .. }
+        CoverageChange::Renewal { lapsed: false, .. }
     ));
 
     let lapsed = Contract::new(plan.clone(), day(2025, 11, 1), day(2026, 10, 31)).unwrap();
-    let renewal = quote_renewal(
-        &lapsed,
+    let renewal = quote_support(
+        &timeline([lapsed]),
         &holdings,
         &plan,
         years(1),
@@ -306,7 +345,7 @@ fn example_7_renewal_starts_after_the_current_end_or_today_if_lapsed() {
     );
     assert!(matches!(
         renewal.contract,
-        ContractOutcome::Renewal { lapsed: true, .. }
+        CoverageChange::Renewal { lapsed: true, .. }
     ));
 }
 
@@ -332,7 +371,15 @@ fn example_9_outdated_versions_short_terms_and_purchases_without_support_are_ref
         latest: Version::parse("7.13").unwrap(),
     }]));
 
-    let new = quote_new_support(&holdings, &plan, years(1), signed(), &catalog()).unwrap_err();
+    let new = quote_support(
+        &Coverage::default(),
+        &holdings,
+        &plan,
+        years(1),
+        signed(),
+        &catalog(),
+    )
+    .unwrap_err();
     assert_eq!(new, expected_r7);
     assert!(new.to_string().starts_with("R7: "));
     assert!(new
@@ -340,17 +387,30 @@ fn example_9_outdated_versions_short_terms_and_purchases_without_support_are_ref
         .contains("update Terrasoft CRM from 7.12 to 7.13 first"));
 
     let current = Contract::new(plan.clone(), day(2026, 1, 1), day(2026, 12, 31)).unwrap();
-    let renewal =
-        quote_renewal(&current, &holdings, &plan, years(1), signed(), &catalog()).unwrap_err();
+    let renewal = quote_support(
+        &timeline([current]),
+        &holdings,
+        &plan,
+        years(1),
+        signed(),
+        &catalog(),
+    )
+    .unwrap_err();
     assert_eq!(renewal, expected_r7);
 
     let zero = Years::new(0).unwrap_err();
     assert_eq!(zero, RuleViolation::R6TermUnderOneYear { requested: 0 });
     assert!(zero.to_string().starts_with("R6: "));
 
-    let no_support =
-        quote_license_purchase(&holdings, &[order(SALES, 1)], None, signed(), &catalog())
-            .unwrap_err();
+    let no_support = quote_license_purchase(
+        &Coverage::default(),
+        &holdings,
+        &[order(SALES, 1)],
+        None,
+        signed(),
+        &catalog(),
+    )
+    .unwrap_err();
     assert_eq!(
         no_support,
         QuoteError::Rule(RuleViolation::R1SupportRequired)
@@ -358,11 +418,9 @@ fn example_9_outdated_versions_short_terms_and_purchases_without_support_are_ref
     assert!(no_support.to_string().starts_with("R1: "));
 
     let lapsed = Contract::new(plan, day(2025, 1, 1), day(2025, 12, 31)).unwrap();
-    let with_lapsed = SupportChoice::ActiveContract {
-        contract: lapsed,
-        years: years(1),
-    };
+    let with_lapsed = SupportChoice::ActiveContract { years: years(1) };
     let refused = quote_license_purchase(
+        &timeline([lapsed]),
         &holdings,
         &[order(SALES, 1)],
         Some(&with_lapsed),
@@ -433,7 +491,7 @@ fn plan_comparison_prices_every_plan_and_explains_refusals() {
         Contract::new(Plan::default_basic(), day(2026, 1, 1), day(2026, 12, 31)).unwrap();
     let comparison = plan_comparison(
         &holdings,
-        Some(&contract),
+        &timeline([contract]),
         today,
         &catalog(),
         &default_plans(),
@@ -459,7 +517,14 @@ fn plan_comparison_prices_every_plan_and_explains_refusals() {
 
     // Outdated licenses make every plan ineligible, Premium for two reasons.
     let outdated = [holding_on(CRM, 3, "7.12"), holding(BACKUP, 1)];
-    let comparison = plan_comparison(&outdated, None, today, &catalog(), &default_plans()).unwrap();
+    let comparison = plan_comparison(
+        &outdated,
+        &Coverage::default(),
+        today,
+        &catalog(),
+        &default_plans(),
+    )
+    .unwrap();
     assert!(comparison.options.iter().all(|o| !o.eligible && !o.current));
     assert_eq!(comparison.options[2].refusals.len(), 2);
 }

@@ -52,7 +52,8 @@ fn plan_with(basis_points: u32) -> Plan {
 }
 
 fn support_quote(prices: &[i64], quantities: &[u32], basis_points: u32, years: u32) -> Quote {
-    quote_new_support(
+    quote_support(
+        &Coverage::default(),
         &holdings(quantities),
         &plan_with(basis_points),
         Years::new(years).unwrap(),
@@ -100,6 +101,14 @@ proptest! {
     ) {
         let one = support_quote(&prices, &quantities, bp, 1);
         let n = support_quote(&prices, &quantities, bp, years);
+        // Oracle in integer cents: bp × years × Σ(quantity × price) / 10 000, half-up.
+        let basis: i128 = prices
+            .iter()
+            .zip(&quantities)
+            .map(|(&p, &q)| i128::from(p) * i128::from(q))
+            .sum();
+        let expected = (basis * i128::from(bp) * i128::from(years) + 5_000) / 10_000;
+        prop_assert_eq!(n.support.amount.to_minor() as i128, expected);
         // Exact amounts are linear; the charged amount is that, rounded once.
         prop_assert_eq!(n.support.exact_amount, one.support.exact_amount * Decimal::from(years));
         prop_assert_eq!(n.support.amount, Money::round_half_up(n.support.exact_amount).unwrap());
@@ -148,17 +157,44 @@ proptest! {
             })
             .collect();
         let years = Years::new(years).unwrap();
-        let choice = if use_active_contract {
+        let (coverage, choice) = if use_active_contract {
             let contract = Contract::new(plan_with(bp), day0(), day0() + Days::new(364)).unwrap();
-            SupportChoice::ActiveContract { contract, years }
+            let signed = SignedContract { id: ContractId(1), contract };
+            (Coverage::new([signed]).unwrap(), SupportChoice::ActiveContract { years })
         } else {
-            SupportChoice::NewContract { plan: plan_with(bp), years }
+            (Coverage::default(), SupportChoice::NewContract { plan: plan_with(bp), years })
         };
-        let quote =
-            quote_license_purchase(&holdings(&quantities), &order, Some(&choice), day0(), &catalog)
-                .unwrap();
-        let sum: Money = quote.line_amounts().into_iter().sum();
-        prop_assert_eq!(quote.total, sum);
+        let quote = quote_license_purchase(
+            &coverage,
+            &holdings(&quantities),
+            &order,
+            Some(&choice),
+            day0(),
+            &catalog,
+        )
+        .unwrap();
+        // Oracle in integer cents, computed apart from the implementation: license lines are
+        // price × quantity; support is bp × years × (its basis in cents) / 10 000, half-up.
+        let cents = |id: i64| prices[id as usize] as i128;
+        let license_cents: Vec<i128> = order
+            .iter()
+            .map(|l| cents(l.product_id.0) * i128::from(l.quantity.get()))
+            .collect();
+        let basis_cents: i128 = if use_active_contract {
+            license_cents.iter().sum()
+        } else {
+            license_cents.iter().sum::<i128>()
+                + quantities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &q)| cents(i as i64) * i128::from(q))
+                    .sum::<i128>()
+        };
+        let support_cents =
+            (basis_cents * i128::from(bp) * i128::from(years.get()) + 5_000) / 10_000;
+        let expected_total = license_cents.iter().sum::<i128>() + support_cents;
+        prop_assert_eq!(quote.support.amount.to_minor() as i128, support_cents);
+        prop_assert_eq!(quote.total.to_minor() as i128, expected_total);
         prop_assert_eq!(quote.line_amounts().len(), order.len() + 1);
         for line in &quote.licenses {
             prop_assert_eq!(

@@ -36,7 +36,8 @@ pub struct Config {
     /// `PORTAL_MAIL_FROM`, default `Support Portal <support@portal.example>`.
     pub mail_from: String,
     /// `PORTAL_DB_MAX_CONNECTIONS` (default 8), `PORTAL_DB_STATEMENT_TIMEOUT_MS` (10000,
-    /// PostgreSQL only), `PORTAL_DB_CONNECT_ATTEMPTS` (30, a second apart).
+    /// PostgreSQL only), `PORTAL_DB_CONNECT_ATTEMPTS` (30, a second apart),
+    /// `PORTAL_DB_ACQUIRE_TIMEOUT_MS` (5000: longer waits for a connection answer 503).
     pub db: DbSettings,
 }
 
@@ -88,6 +89,11 @@ impl Config {
                     "10000",
                 )?),
                 connect_attempts: parse(&get, "PORTAL_DB_CONNECT_ATTEMPTS", "30")?,
+                acquire_timeout: std::time::Duration::from_millis(parse(
+                    &get,
+                    "PORTAL_DB_ACQUIRE_TIMEOUT_MS",
+                    "5000",
+                )?),
             },
         })
     }

@@ -21,6 +21,10 @@ pub struct DbSettings {
     pub statement_timeout: Duration,
     /// Connection attempts at start-up, a second apart: the database may start after us.
     pub connect_attempts: u32,
+    /// How long a request waits for a pooled connection before it is answered 503 with a
+    /// retry hint (no transaction ever waits for a second connection, so waiting is only
+    /// ever for other requests to finish).
+    pub acquire_timeout: Duration,
 }
 
 impl Default for DbSettings {
@@ -29,6 +33,7 @@ impl Default for DbSettings {
             max_connections: 8,
             statement_timeout: Duration::from_secs(10),
             connect_attempts: 30,
+            acquire_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -101,6 +106,7 @@ async fn connect(database_url: &str, settings: &DbSettings) -> Result<Pools, sql
         let timeout_ms = settings.statement_timeout.as_millis();
         let app = AnyPoolOptions::new()
             .max_connections(settings.max_connections)
+            .acquire_timeout(settings.acquire_timeout)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     conn.execute(format!("SET statement_timeout = {timeout_ms}").as_str())
@@ -113,6 +119,7 @@ async fn connect(database_url: &str, settings: &DbSettings) -> Result<Pools, sql
         POSTGRES_MIGRATIONS.run(&app).await?;
         let sessions = PgPoolOptions::new()
             .max_connections(settings.max_connections.div_ceil(2))
+            .acquire_timeout(settings.acquire_timeout)
             .connect(database_url)
             .await?;
         return Ok(Pools {
@@ -128,10 +135,12 @@ async fn connect(database_url: &str, settings: &DbSettings) -> Result<Pools, sql
     // Open once through the typed driver so the file exists with WAL set before `Any` opens it.
     let sessions = SqlitePoolOptions::new()
         .max_connections(4)
+        .acquire_timeout(settings.acquire_timeout)
         .connect_with(options)
         .await?;
     let app = AnyPoolOptions::new()
         .max_connections(settings.max_connections)
+        .acquire_timeout(settings.acquire_timeout)
         .connect(database_url)
         .await?;
     SQLITE_MIGRATIONS.run(&app).await?;

@@ -312,10 +312,13 @@ async fn seed_company(
         let years = domain::Years::new(years).expect("demo terms are whole years");
         let period = domain::contract_period(start, years).expect("demo dates are near today");
         sqlx::query(
-            "INSERT INTO contracts (company_id, plan_id, plan_tier, percent_bp,
-                                    includes_new_versions, covered_areas, start_date, end_date,
-                                    years, signed_at)
-             SELECT $1, p.id, p.tier, p.percent_bp, p.includes_new_versions,
+            "INSERT INTO contracts (company_id, plan_id, plan_tier, plan_name, percent_bp,
+                                    includes_new_versions, includes_patches, min_licenses,
+                                    response_target_amount, response_target_unit,
+                                    covered_areas, start_date, end_date, years, signed_at)
+             SELECT $1, p.id, p.tier, p.name, p.percent_bp, p.includes_new_versions,
+                    p.includes_patches, p.min_licenses, p.response_target_amount,
+                    p.response_target_unit,
                     (SELECT COALESCE(string_agg(area_code, ','), '')
                        FROM plan_consultation_areas WHERE plan_id = p.id),
                     $3, $4, $5, $6

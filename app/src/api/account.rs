@@ -59,38 +59,31 @@ fn update_available(installed: &str, latest: &str) -> bool {
     }
 }
 
-/// The term in force today, else the next one signed, else the last one that ended.
+/// The contract in force today, else the next one signed, else the last one that ended.
 #[cfg(feature = "ssr")]
 pub(crate) fn contract_status(
-    contracts: &[crate::store::contracts::ContractRecord],
+    coverage: &domain::Coverage,
     today: chrono::NaiveDate,
 ) -> model::ContractStatus {
-    if let Some(c) = contracts
-        .iter()
-        .find(|c| c.start <= today && today <= c.end)
-    {
+    if let Some(c) = coverage.in_force(today) {
         return model::ContractStatus::Active {
-            plan_name: c.plan_name.clone(),
-            start: c.start,
-            end: c.end,
-            days_left: c.period().days_left(today),
+            plan_name: c.contract.plan().name.clone(),
+            start: c.contract.start(),
+            end: c.contract.end(),
+            days_left: c.contract.days_left(today),
         };
     }
-    if let Some(c) = contracts
-        .iter()
-        .filter(|c| c.start > today)
-        .min_by_key(|c| c.start)
-    {
+    if let Some(c) = coverage.current_or_next(today) {
         return model::ContractStatus::Upcoming {
-            plan_name: c.plan_name.clone(),
-            start: c.start,
-            end: c.end,
+            plan_name: c.contract.plan().name.clone(),
+            start: c.contract.start(),
+            end: c.contract.end(),
         };
     }
-    match contracts.iter().max_by_key(|c| c.end) {
+    match coverage.last() {
         Some(c) => model::ContractStatus::Lapsed {
-            plan_name: c.plan_name.clone(),
-            ended: c.end,
+            plan_name: c.contract.plan().name.clone(),
+            ended: c.contract.end(),
         },
         None => model::ContractStatus::None,
     }

@@ -221,7 +221,7 @@ pub async fn admin_grant_licenses(
             let quantity = domain::Quantity::new(input::quantity(quantity)?)
                 .map_err(|_| AppError::Invalid(text::quantity_range(input::MAX_QUANTITY)))?;
             let mut tx = store::begin_write(&app.db).await?;
-            store::companies::name(&app.db, company_id)
+            store::companies::name(&mut *tx, company_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             let catalog = store::catalog::load_catalog(&mut tx).await?;
@@ -277,7 +277,10 @@ pub async fn admin_record_version_update(company_id: i64, product_id: i64) -> Re
                 to: latest.clone(),
             };
             store::holdings::set_version(&mut tx, company_id, id, latest).await?;
-            let active = company.active_contract(app.clock.today()).map(|c| c.id);
+            let active = company
+                .coverage
+                .in_force(app.clock.today())
+                .map(|c| c.id.get());
             store::version_updates::record(&mut tx, company_id, &update, active).await?;
             let summary = format!(
                 "Recorded update of {} from {} to {}",
@@ -468,7 +471,7 @@ pub async fn admin_add_price(
             let (app, admin) = api::admin_caller().await?;
             let (price, valid_from) = parse_price(&price, &valid_from, app.clock.today())?;
             let mut tx = store::begin_write(&app.db).await?;
-            store::catalog::products(&app.db)
+            store::catalog::products(&mut *tx)
                 .await?
                 .iter()
                 .find(|p| p.id == product_id)
@@ -521,7 +524,7 @@ pub async fn admin_plans() -> Result<Vec<PlanAdminRow>, AppError> {
             let (app, _) = api::admin_caller().await?;
             let mut conn = app.db.acquire().await?;
             let plans = store::catalog::domain_plans(&mut conn).await?;
-            let areas = store::catalog::consultation_areas(&app.db).await?;
+            let areas = store::catalog::consultation_areas(&mut *conn).await?;
             Ok(plans
                 .into_iter()
                 .map(|p| {

@@ -67,11 +67,11 @@ pub async fn file_consultation(
             let today = app.clock.today();
             let mut tx = store::begin_write(&app.db).await?;
             let company = CompanyState::load(&mut tx, who.company_id).await?;
-            let active = company.active_contract(today);
+            let active = company.coverage.in_force(today);
             let has_exception = store::companies::has_exception(&mut tx, who.company_id).await?;
             domain::consultation_allowed(active.map(|c| &c.contract), area, has_exception, today)
-                .map_err(|v| AppError::Rule(v.to_string()))?;
-            let contract_id = active.map(|c| c.id).ok_or_else(|| {
+                .map_err(AppError::Rule)?;
+            let contract_id = active.map(|c| c.id.get()).ok_or_else(|| {
                 AppError::internal("R5 allowed a request without an active contract")
             })?;
             let request = NewRequest {
@@ -194,7 +194,7 @@ pub async fn admin_close_consultation(id: i64) -> Result<(), AppError> {
             if !store::consultations::close(&mut tx, id).await? {
                 return Err(AppError::NotFound);
             }
-            let row = store::consultations::find(&app.db, id, None).await?;
+            let row = store::consultations::find(&mut *tx, id, None).await?;
             store::audit::record(
                 &mut tx,
                 store::audit::Entry {
@@ -250,18 +250,11 @@ mod views {
         app: &AppState,
         rows: Vec<RequestRow>,
     ) -> Result<Vec<RequestSummary>, AppError> {
-        let mut conn = app.db.acquire().await?;
-        let plans = store::catalog::domain_plans(&mut conn).await?;
         let areas = store::catalog::consultation_areas(&app.db).await?;
         let now = app.clock.now();
-        Ok(rows
-            .into_iter()
+        rows.into_iter()
             .map(|row| {
-                let target = plans
-                    .iter()
-                    .find(|p| p.plan.tier.as_str() == row.plan_tier)
-                    .map(|p| p.plan.response_target)
-                    .unwrap_or(domain::ResponseTarget::BusinessDays(3));
+                let target = row.response_target()?;
                 let filed: DateTime<Utc> = row.created_at.parse().unwrap_or(now);
                 let due = target.deadline(filed);
                 let answered: Option<DateTime<Utc>> =
@@ -271,7 +264,7 @@ mod views {
                     None if now > due => Some(false),
                     None => None,
                 };
-                RequestSummary {
+                Ok(RequestSummary {
                     id: row.id,
                     company: row.company_name,
                     subject: row.subject,
@@ -284,9 +277,9 @@ mod views {
                     target: target.to_string(),
                     due: due.format("%Y-%m-%d %H:%M").to_string(),
                     target_met,
-                }
+                })
             })
-            .collect())
+            .collect()
     }
 
     pub async fn detail(app: &AppState, row: RequestRow) -> Result<RequestDetail, AppError> {

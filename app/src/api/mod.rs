@@ -54,6 +54,15 @@ mod respond {
                     let status = StatusCode::from_u16(error.status_code())
                         .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
                     response.set_status(status);
+                    if let AppError::Unavailable {
+                        retry_after_seconds,
+                    } = error
+                    {
+                        response.insert_header(
+                            axum::http::header::RETRY_AFTER,
+                            axum::http::HeaderValue::from(*retry_after_seconds),
+                        );
+                    }
                 }
             }
         }

@@ -97,7 +97,7 @@ use crate::{api, input};
 mod views {
     //! From domain values to what the pages show.
 
-    use domain::{ContractOutcome, LicenseLine, Quote, COMPARISON_TERMS};
+    use domain::{CoverageChange, LicenseLine, Quote, COMPARISON_TERMS};
 
     use crate::auth::{self, ContactPrincipal};
     use crate::error::AppError;
@@ -155,7 +155,7 @@ mod views {
         let plans: Vec<_> = company.plans.iter().map(|p| p.plan.clone()).collect();
         let comparison = domain::plan_comparison(
             &company.holdings,
-            company.active_contract(today).map(|c| &c.contract),
+            &company.coverage,
             today,
             &company.catalog,
             &plans,
@@ -166,7 +166,7 @@ mod views {
             currency: app.currency.clone(),
             license_total: comparison.license_total.to_string(),
             total_licenses: domain::total_licenses(&company.holdings),
-            renews: company.latest_contract().is_some(),
+            renews: company.coverage.last().is_some(),
             offers: comparison
                 .options
                 .into_iter()
@@ -212,8 +212,14 @@ mod views {
         Ok(model::LicenseOptions {
             currency: app.currency.clone(),
             products,
+            new_contract_allowed: company.coverage.current_or_next(today).is_none(),
+            covered_until: company
+                .coverage
+                .current_or_next(today)
+                .and(company.coverage.end()),
             active_contract: company
-                .active_contract(today)
+                .coverage
+                .in_force(today)
                 .map(|c| model::ActiveContractView {
                     plan_name: c.contract.plan().name.clone(),
                     end: c.contract.end(),
@@ -275,11 +281,11 @@ mod views {
             },
             total: quote.total.to_string(),
             change: match &quote.contract {
-                ContractOutcome::New(contract) => model::ContractChange::New {
+                CoverageChange::New(contract) => model::ContractChange::New {
                     start: contract.start(),
                     end: contract.end(),
                 },
-                ContractOutcome::Renewal {
+                CoverageChange::Renewal {
                     previous_end,
                     lapsed,
                     contract,
@@ -289,13 +295,25 @@ mod views {
                     start: contract.start(),
                     end: contract.end(),
                 },
-                ContractOutcome::Extended { extension, .. } => model::ContractChange::Extended {
+                CoverageChange::Extended {
+                    extension, moves, ..
+                } => model::ContractChange::Extended {
                     owned: extension.owned,
                     added: extension.added,
                     years: extension.years.get(),
                     days: extension.days,
                     old_end: extension.old_end,
                     new_end: extension.new_end,
+                    moves: moves
+                        .iter()
+                        .map(|m| model::ContractMoveView {
+                            plan_name: m.plan_name.clone(),
+                            from_start: m.from.start,
+                            from_end: m.from.end,
+                            to_start: m.to.start,
+                            to_end: m.to.end,
+                        })
+                        .collect(),
                 },
             },
             digest,

@@ -17,7 +17,7 @@ pub async fn version_updates() -> Result<Vec<model::VersionUpdateOption>, AppErr
             let mut conn = app.db.acquire().await?;
             let company = CompanyState::load(&mut conn, who.company_id).await?;
             let today = app.clock.today();
-            let active = company.active_contract(today).map(|c| &c.contract);
+            let active = company.coverage.in_force(today).map(|c| &c.contract);
             Ok(company
                 .holdings
                 .iter()
@@ -29,9 +29,7 @@ pub async fn version_updates() -> Result<Vec<model::VersionUpdateOption>, AppErr
                         quantity: holding.quantity.get(),
                         installed: holding.version.to_string(),
                         latest: latest.to_string(),
-                        allowed: domain::version_update(active, holding, latest, today)
-                            .map(|_| ())
-                            .map_err(|violation| violation.to_string()),
+                        allowed: domain::version_update(active, holding, latest, today).map(|_| ()),
                     })
                 })
                 .collect())
@@ -66,13 +64,18 @@ pub async fn update_version(product_id: i64) -> Result<(), AppError> {
                 .product(id)
                 .ok_or(AppError::NotFound)?
                 .latest_version;
-            let active = company.active_contract(today);
+            let active = company.coverage.in_force(today);
             let update =
                 domain::version_update(active.map(|c| &c.contract), holding, latest, today)
-                    .map_err(|v| AppError::Rule(v.to_string()))?;
+                    .map_err(AppError::Rule)?;
             store::holdings::set_version(&mut tx, who.company_id, id, &update.to).await?;
-            store::version_updates::record(&mut tx, who.company_id, &update, active.map(|c| c.id))
-                .await?;
+            store::version_updates::record(
+                &mut tx,
+                who.company_id,
+                &update,
+                active.map(|c| c.id.get()),
+            )
+            .await?;
             audit::record(
                 &mut tx,
                 audit::Entry {

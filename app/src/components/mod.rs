@@ -42,22 +42,28 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     }
 }
 
-/// A rule refusal; R7 refusals point to the version-update page, their way forward.
+/// A rule refusal with its message; some point to the page of their way forward (R7: the
+/// version updates; R1 with a contract running: the renewal on the plans page).
 #[component]
-pub fn RuleNotice(message: String) -> impl IntoView {
-    let outdated = message.starts_with("R7");
+pub fn RuleNotice(violation: domain::RuleViolation) -> impl IntoView {
+    use domain::RuleViolation as V;
+    let way_forward = match &violation {
+        V::R7OutdatedVersions(_) => Some(("/updates", text::GO_UPDATES_FIX)),
+        V::R1CoverageExists { .. } => Some(("/plans", text::GO_RENEWAL)),
+        _ => None,
+    };
     view! {
         <p class="error" role="alert">
-            {message}
+            {violation.to_string()}
         </p>
-        {outdated.then(|| view! { <a href="/updates">{text::GO_UPDATES_FIX}</a> })}
+        {way_forward.map(|(href, label)| view! { <a href=href>{label}</a> })}
     }
 }
 
 /// Shows an error from any server function: rule refusals with their way forward.
 pub fn error_view(error: AppError) -> AnyView {
     match error {
-        AppError::Rule(message) => view! { <RuleNotice message /> }.into_any(),
+        AppError::Rule(violation) => view! { <RuleNotice violation /> }.into_any(),
         other => view! { <ErrorNotice error=other /> }.into_any(),
     }
 }

@@ -139,7 +139,19 @@ pub enum ContractChange {
         days: u32,
         old_end: NaiveDate,
         new_end: NaiveDate,
+        /// Renewals already signed, each moved `days` later (R8): every date that moves.
+        moves: Vec<ContractMoveView>,
     },
+}
+
+/// A signed contract an R8 extension moves: its plan and its period before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContractMoveView {
+    pub plan_name: String,
+    pub from_start: NaiveDate,
+    pub from_end: NaiveDate,
+    pub to_start: NaiveDate,
+    pub to_end: NaiveDate,
 }
 
 /// The plan comparison priced on the signed-in company's own licenses.
@@ -172,6 +184,11 @@ pub struct LicenseOptions {
     pub products: Vec<ProductOption>,
     /// The running contract the licenses can join (R8), if any.
     pub active_contract: Option<ActiveContractView>,
+    /// R1: whether the licenses may come with a new contract (no contract in force or signed
+    /// for later).
+    pub new_contract_allowed: bool,
+    /// The last covered day when a contract is in force or signed for later.
+    pub covered_until: Option<NaiveDate>,
     pub plans: Vec<(String, String)>,
 }
 
@@ -198,8 +215,8 @@ pub struct VersionUpdateOption {
     pub quantity: u32,
     pub installed: String,
     pub latest: String,
-    /// `Err` holds the rule message saying why not.
-    pub allowed: Result<(), String>,
+    /// `Err` holds the rule refusal saying why not (R4).
+    pub allowed: Result<(), domain::RuleViolation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

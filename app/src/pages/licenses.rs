@@ -125,7 +125,13 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
         })
         .collect_view();
     let has_active = options.active_contract.is_some();
-    let use_active = has_active && choice.support != "new";
+    let new_allowed = options.new_contract_allowed;
+    // R1: a new contract only when none is in force or signed for later.
+    let use_active = has_active && (choice.support != "new" || !new_allowed);
+    let join_note = options
+        .covered_until
+        .filter(|_| !new_allowed)
+        .map(|until| view! { <p class="muted">{text::licenses_join_current(until)}</p> });
     let active_label = options.active_contract.as_ref().map(|c| {
         format!(
             "{} ({}, ends {})",
@@ -159,13 +165,19 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
                             </label>
                         }
                     })}
-                <label class="radio">
-                    <input type="radio" name="support" value="new" checked=!use_active />
-                    {text::SUPPORT_WITH_NEW}
-                </label>
-                <label>
-                    {text::FIELD_PLAN} <select name="plan">{plan_options}</select>
-                </label>
+                {new_allowed
+                    .then(|| {
+                        view! {
+                            <label class="radio">
+                                <input type="radio" name="support" value="new" checked=!use_active />
+                                {text::SUPPORT_WITH_NEW}
+                            </label>
+                            <label>
+                                {text::FIELD_PLAN} <select name="plan">{plan_options}</select>
+                            </label>
+                        }
+                    })}
+                {join_note}
                 <YearsField value=choice.years.to_string() />
             </fieldset>
             <button type="submit" class="secondary">

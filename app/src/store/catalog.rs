@@ -39,7 +39,10 @@ async fn plan_records(conn: &mut Conn) -> Result<Vec<PlanRecord>, sqlx::Error> {
     .await
 }
 
-pub async fn consultation_areas(db: &Db) -> Result<Vec<AreaRecord>, sqlx::Error> {
+/// The consultation areas in display order. Takes the pool or a connection.
+pub async fn consultation_areas<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+) -> Result<Vec<AreaRecord>, sqlx::Error> {
     sqlx::query_as("SELECT code, name FROM consultation_areas ORDER BY sort_order")
         .fetch_all(db)
         .await
@@ -180,7 +183,10 @@ pub struct ProductRecord {
     pub latest_version: String,
 }
 
-pub async fn products(db: &Db) -> Result<Vec<ProductRecord>, sqlx::Error> {
+/// Every product, by name. Takes the pool or, inside a transaction, its connection.
+pub async fn products<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+) -> Result<Vec<ProductRecord>, sqlx::Error> {
     sqlx::query_as("SELECT id, name, latest_version FROM products ORDER BY name")
         .fetch_all(db)
         .await

@@ -36,7 +36,12 @@ pub async fn search(
     .await
 }
 
-pub async fn name(db: &Db, company_id: i64) -> Result<Option<String>, sqlx::Error> {
+/// The company's name, `None` if there is no such company. Takes the pool or, inside a
+/// transaction, its connection (a transaction never waits for a second pooled connection).
+pub async fn name<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    company_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
     let row: Option<(String,)> = sqlx::query_as("SELECT name FROM companies WHERE id = $1")
         .bind(company_id)
         .fetch_optional(db)

@@ -45,6 +45,21 @@ pub struct RequestRow {
     /// Time of the first admin message, if any.
     pub first_answer_at: Option<String>,
     pub plan_tier: String,
+    /// The response target of the contract in force when the request was filed (R10), as
+    /// signed: `business_hours` or `business_days` × amount.
+    pub response_target_amount: i64,
+    pub response_target_unit: String,
+}
+
+impl RequestRow {
+    /// R10: the response target this request is held to, from its contract's signed terms.
+    pub fn response_target(&self) -> Result<domain::ResponseTarget, sqlx::Error> {
+        let amount = u32::try_from(self.response_target_amount).map_err(super::corrupt)?;
+        Ok(match self.response_target_unit.as_str() {
+            "business_hours" => domain::ResponseTarget::BusinessHours(amount),
+            _ => domain::ResponseTarget::BusinessDays(amount),
+        })
+    }
 }
 
 const SELECT_REQUESTS: &str = "
@@ -52,7 +67,7 @@ const SELECT_REQUESTS: &str = "
            c.email AS contact_email, r.area_code, r.subject, r.description, r.status, r.created_at,
            (SELECT MIN(m.created_at) FROM consultation_messages m
              WHERE m.request_id = r.id AND m.author_kind = 'admin') AS first_answer_at,
-           k.plan_tier
+           k.plan_tier, k.response_target_amount, k.response_target_unit
       FROM consultation_requests r
       JOIN companies co ON co.id = r.company_id
       JOIN contacts c ON c.id = r.contact_id
@@ -78,8 +93,8 @@ pub async fn open_queue(db: &Db) -> Result<Vec<RequestRow>, sqlx::Error> {
 }
 
 /// One request; with `company_id` only if it belongs to that company (contacts' view).
-pub async fn find(
-    db: &Db,
+pub async fn find<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
     request_id: i64,
     company_id: Option<i64>,
 ) -> Result<Option<RequestRow>, sqlx::Error> {

@@ -1,27 +1,12 @@
-//! Signed support terms. Each row keeps a copy of its plan's terms as signed.
+//! Signed support contracts: a company's [`Coverage`]. Each row keeps every term of its plan
+//! as signed (R10), so later plan edits never reach it.
 
-use chrono::NaiveDate;
-use domain::{Contract, Plan};
+use domain::{
+    Contract, ContractId, Coverage, CoverageChange, Plan, ResponseTarget, SignedContract,
+};
 
 use crate::store::catalog::{parse_area, StoredPlan};
 use crate::store::{corrupt, parse_date, Conn, Db};
-
-#[derive(Debug, Clone)]
-pub struct ContractRecord {
-    pub id: i64,
-    pub plan_name: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-}
-
-impl ContractRecord {
-    pub fn period(&self) -> domain::ContractPeriod {
-        domain::ContractPeriod {
-            start: self.start,
-            end: self.end,
-        }
-    }
-}
 
 #[derive(sqlx::FromRow)]
 struct ContractRow {
@@ -40,104 +25,136 @@ struct ContractRow {
 }
 
 const SELECT_CONTRACTS: &str = "
-    SELECT c.id, p.name AS plan_name, c.plan_tier, c.percent_bp, c.includes_new_versions,
-           c.covered_areas, c.start_date, c.end_date, p.includes_patches, p.min_licenses,
-           p.response_target_amount, p.response_target_unit
-      FROM contracts c JOIN plans p ON p.id = c.plan_id
-     WHERE c.company_id = $1
-     ORDER BY c.end_date DESC";
+    SELECT id, plan_name, plan_tier, percent_bp, includes_new_versions, covered_areas,
+           start_date, end_date, includes_patches, min_licenses, response_target_amount,
+           response_target_unit
+      FROM contracts
+     WHERE company_id = $1";
 
-/// All of a company's terms, latest end first.
-pub async fn for_company(db: &Db, company_id: i64) -> Result<Vec<ContractRecord>, sqlx::Error> {
+/// The company's contract timeline, read from the pool (pages that only show it).
+pub async fn for_company(db: &Db, company_id: i64) -> Result<Coverage, sqlx::Error> {
     let mut conn = db.acquire().await?;
-    Ok(domain_contracts(&mut conn, company_id)
-        .await?
-        .into_iter()
-        .map(|c| ContractRecord {
-            id: c.id,
-            plan_name: c.contract.plan().name.clone(),
-            start: c.contract.start(),
-            end: c.contract.end(),
-        })
-        .collect())
+    coverage(&mut conn, company_id).await
 }
 
-/// A signed contract as the rules see it, with its database id.
-#[derive(Debug, Clone)]
-pub struct StoredContract {
-    pub id: i64,
-    pub contract: Contract,
-}
-
-/// The company's contracts, latest end first, each with the plan terms it was signed on.
-pub async fn domain_contracts(
-    conn: &mut Conn,
-    company_id: i64,
-) -> Result<Vec<StoredContract>, sqlx::Error> {
+/// The company's contract timeline, each contract with the plan terms it was signed on.
+/// Stored contracts that overlap are corrupt data (the schema refuses them).
+pub async fn coverage(conn: &mut Conn, company_id: i64) -> Result<Coverage, sqlx::Error> {
     let rows: Vec<ContractRow> = sqlx::query_as(SELECT_CONTRACTS)
         .bind(company_id)
         .fetch_all(conn)
         .await?;
-    rows.into_iter()
-        .map(|row| {
-            let areas = row
-                .covered_areas
-                .split(',')
-                .filter(|code| !code.is_empty())
-                .map(parse_area)
-                .collect::<Result<Vec<_>, _>>()?;
-            let record = crate::store::catalog::PlanRecord {
-                id: 0,
-                tier: row.plan_tier,
-                name: row.plan_name,
-                percent_bp: row.percent_bp,
-                includes_patches: row.includes_patches,
-                includes_new_versions: row.includes_new_versions,
-                min_licenses: row.min_licenses,
-                response_target_amount: row.response_target_amount,
-                response_target_unit: row.response_target_unit,
-            };
-            let plan = crate::store::catalog::to_plan(&record, areas)?;
-            let contract = Contract::new(
-                plan,
-                parse_date(&row.start_date)?,
-                parse_date(&row.end_date)?,
-            )
-            .map_err(corrupt)?;
-            Ok(StoredContract {
-                id: row.id,
-                contract,
-            })
-        })
-        .collect()
+    let contracts = rows
+        .into_iter()
+        .map(signed_contract)
+        .collect::<Result<Vec<_>, _>>()?;
+    Coverage::new(contracts).map_err(corrupt)
 }
 
-/// Signs a new term, copying the plan's terms as they are today.
-pub async fn insert(
+fn signed_contract(row: ContractRow) -> Result<SignedContract, sqlx::Error> {
+    let areas = row
+        .covered_areas
+        .split(',')
+        .filter(|code| !code.is_empty())
+        .map(parse_area)
+        .collect::<Result<Vec<_>, _>>()?;
+    let record = crate::store::catalog::PlanRecord {
+        id: 0,
+        tier: row.plan_tier,
+        name: row.plan_name,
+        percent_bp: row.percent_bp,
+        includes_patches: row.includes_patches,
+        includes_new_versions: row.includes_new_versions,
+        min_licenses: row.min_licenses,
+        response_target_amount: row.response_target_amount,
+        response_target_unit: row.response_target_unit,
+    };
+    let plan = crate::store::catalog::to_plan(&record, areas)?;
+    let contract = Contract::new(
+        plan,
+        parse_date(&row.start_date)?,
+        parse_date(&row.end_date)?,
+    )
+    .map_err(corrupt)?;
+    Ok(SignedContract {
+        id: ContractId(row.id),
+        contract,
+    })
+}
+
+/// Writes what one purchase does to the timeline and returns the contract it created or
+/// extended. `plan` is the plan row a new contract is signed on (its terms are copied).
+///
+/// An R8 extension moves the later contracts first, latest first, and extends the one in
+/// force last, so no intermediate state overlaps (the schema would refuse it).
+pub async fn apply(
     conn: &mut Conn,
     company_id: i64,
-    plan: &StoredPlan,
+    change: &CoverageChange,
+    plan: Option<&StoredPlan>,
+    years: u32,
+    signed_at: &str,
+) -> Result<ContractId, sqlx::Error> {
+    match change {
+        CoverageChange::New(contract) | CoverageChange::Renewal { contract, .. } => {
+            let plan_id = plan
+                .map(|p| p.id)
+                .ok_or_else(|| corrupt(domain::InvalidInput::UnknownName("plan".into())))?;
+            insert(conn, company_id, plan_id, contract, years, signed_at).await
+        }
+        CoverageChange::Extended {
+            id,
+            contract,
+            moves,
+            ..
+        } => {
+            for moved in moves.iter().rev() {
+                set_period(conn, moved.id, moved.to.start, moved.to.end).await?;
+            }
+            set_period(conn, *id, contract.start(), contract.end()).await?;
+            Ok(*id)
+        }
+    }
+}
+
+/// Signs a new contract, copying every term of its plan as it is today (R10).
+async fn insert(
+    conn: &mut Conn,
+    company_id: i64,
+    plan_id: i64,
     contract: &Contract,
     years: u32,
     signed_at: &str,
-) -> Result<i64, sqlx::Error> {
-    let terms: &Plan = &plan.plan;
+) -> Result<ContractId, sqlx::Error> {
+    let terms: &Plan = contract.plan();
     let areas = terms
         .consultation_areas
         .iter()
         .map(|a| a.as_str())
         .collect::<Vec<_>>()
         .join(",");
+    let (amount, unit) = match terms.response_target {
+        ResponseTarget::BusinessHours(n) => (n, "business_hours"),
+        ResponseTarget::BusinessDays(n) => (n, "business_days"),
+    };
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO contracts (company_id, plan_id, plan_tier, percent_bp, includes_new_versions,
-                                covered_areas, start_date, end_date, years, signed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        "INSERT INTO contracts (company_id, plan_id, plan_tier, plan_name, percent_bp,
+                                includes_new_versions, includes_patches, min_licenses,
+                                response_target_amount, response_target_unit, covered_areas,
+                                start_date, end_date, years, signed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         RETURNING id",
     )
     .bind(company_id)
-    .bind(plan.id)
+    .bind(plan_id)
     .bind(terms.tier.as_str())
+    .bind(terms.name.as_str())
     .bind(i64::from(terms.percent.basis_points()))
     .bind(i64::from(terms.includes_new_versions))
+    .bind(i64::from(terms.crucial_updates))
+    .bind(i64::from(terms.min_licenses))
+    .bind(i64::from(amount))
+    .bind(unit)
     .bind(areas)
     .bind(contract.start().to_string())
     .bind(contract.end().to_string())
@@ -145,18 +162,20 @@ pub async fn insert(
     .bind(signed_at)
     .fetch_one(conn)
     .await?;
-    Ok(id)
+    Ok(ContractId(id))
 }
 
-/// R8: moves the end of a running contract.
-pub async fn extend(
+/// R8: moves a contract's days (the one in force gets a later end, later ones shift whole).
+async fn set_period(
     conn: &mut Conn,
-    contract_id: i64,
-    new_end: NaiveDate,
+    id: ContractId,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE contracts SET end_date = $2 WHERE id = $1")
-        .bind(contract_id)
-        .bind(new_end.to_string())
+    sqlx::query("UPDATE contracts SET start_date = $2, end_date = $3 WHERE id = $1")
+        .bind(id.get())
+        .bind(start.to_string())
+        .bind(end.to_string())
         .execute(conn)
         .await?;
     Ok(())

@@ -9,6 +9,7 @@ pub mod admins;
 pub mod audit;
 pub mod catalog;
 pub mod companies;
+pub mod constraint;
 pub mod consultations;
 pub mod contacts;
 pub mod contracts;

@@ -224,9 +224,11 @@ pub struct Answer {
 }
 
 impl Answer {
-    /// The user-facing refusal message of a rule error (`{"Rule": "R2: …"}`).
-    pub fn rule(&self) -> String {
-        self.body["Rule"].as_str().unwrap_or_default().to_string()
+    /// The rule refusal this answer carries (`{"Rule": {"R2TooFewLicenses": …}}`); panics,
+    /// showing the answer, when it is anything else.
+    pub fn violation(&self) -> domain::RuleViolation {
+        serde_json::from_value(self.body["Rule"].clone())
+            .unwrap_or_else(|_| panic!("a rule refusal, got {} {}", self.status, self.body))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Consultation requests (R5) end to end.
 
 use crate::common::spawn_app;
+use domain::{ConsultationArea, RuleViolation};
 use reqwest::StatusCode;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -27,16 +28,22 @@ async fn r5_requests_need_an_active_contract_and_a_covered_area_or_an_exception(
 
     let none = file(anna.clone(), "deployment_and_adjusting").await;
     assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(none.rule().starts_with("R5"), "{}", none.rule());
+    assert_eq!(none.violation(), RuleViolation::R5NoActiveContract);
 
     assert_eq!(
         file(boris.clone(), "reports_plugins_scripts").await.status,
         StatusCode::OK
     );
     let not_covered = file(boris.clone(), "database_and_integration").await;
-    assert!(not_covered.rule().starts_with("R5") && not_covered.rule().contains("Standard"));
+    assert_eq!(
+        not_covered.violation(),
+        RuleViolation::R5AreaNotCovered {
+            plan_name: "Standard".into(),
+            area: ConsultationArea::DatabaseAndIntegration,
+        }
+    );
     let other = file(boris.clone(), "out_of_scope").await;
-    assert!(other.rule().starts_with("R5"), "{}", other.rule());
+    assert_eq!(other.violation(), RuleViolation::R5OutOfScope);
 
     // With a contractual exception recorded, "other" is accepted; revoked, refused again.
     let contoso = app.company_id("Contoso Logistics").await.to_string();

@@ -12,3 +12,4 @@ mod pages;
 mod purchase;
 mod scale;
 mod security;
+mod timeline;
