@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 use crate::error::AppError;
+pub use crate::principal::{AdminPrincipal, ContactPrincipal, Role};
 use crate::state::{AppState, Clock};
 use crate::store;
 
@@ -21,12 +22,6 @@ pub const SESSION_IDLE_TIMEOUT: chrono::Duration = chrono::Duration::minutes(30)
 pub const SESSION_LIFETIME: chrono::Duration = chrono::Duration::hours(12);
 /// "Last used" is rewritten at most this often, to spare a session write per request.
 const LAST_SEEN_GRANULARITY: chrono::Duration = chrono::Duration::minutes(1);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Role {
-    Contact,
-    Admin,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct SessionUser {
@@ -45,15 +40,6 @@ impl SessionUser {
         now - self.signed_in_at >= SESSION_LIFETIME.num_seconds()
             || now - self.last_seen_at >= SESSION_IDLE_TIMEOUT.num_seconds()
     }
-}
-
-/// The signed-in designated contact; every company-scoped query takes its `company_id`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContactPrincipal {
-    pub contact_id: i64,
-    pub company_id: i64,
-    pub name: String,
-    pub company_name: String,
 }
 
 /// The client's address, for throttling: the TCP peer, or behind a trusted reverse proxy the
@@ -99,13 +85,6 @@ pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>()
         .await
         .map_err(|error| AppError::internal(format_args!("session layer missing: {error}")))
-}
-
-/// A vendor admin.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AdminPrincipal {
-    pub admin_id: i64,
-    pub name: String,
 }
 
 /// Starts an authenticated session. The id is cycled so that an id planted before login

@@ -32,31 +32,51 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 /// Today's date for contract arithmetic, and the time for sessions, tokens and throttling.
-/// Tests and demos may pin the date (`PORTAL_TODAY`), so that "days left" and renewal windows
-/// are reproducible; tests may also move the time forward ([`Clock::advance`]) to expire
-/// sessions without waiting.
+/// "Today" and business hours are those of the vendor's time zone (`PORTAL_TIMEZONE`, SPEC
+/// "Time"); instants stay UTC. Tests and demos may pin the date (`PORTAL_TODAY`), so that
+/// "days left" and renewal windows are reproducible; tests may also move the time forward
+/// ([`Clock::advance`]) to expire sessions without waiting.
 #[derive(Clone, Debug, Default)]
 pub struct Clock {
     fixed_today: Option<NaiveDate>,
+    zone: chrono_tz::Tz,
     /// Seconds added to the system time; shared by every clone, so one `advance` moves the
     /// whole server. Zero outside tests.
     skew_seconds: Arc<AtomicI64>,
 }
 
 impl Clock {
-    pub fn system() -> Self {
-        Self::default()
-    }
-
-    pub fn fixed(today: NaiveDate) -> Self {
+    /// The real time, with days and business hours in `zone`.
+    pub fn system(zone: chrono_tz::Tz) -> Self {
         Self {
-            fixed_today: Some(today),
+            zone,
             ..Self::default()
         }
     }
 
+    /// "Today" pinned to `today` (the time of day still runs), in `zone`.
+    pub fn fixed(today: NaiveDate, zone: chrono_tz::Tz) -> Self {
+        Self {
+            fixed_today: Some(today),
+            zone,
+            ..Self::default()
+        }
+    }
+
+    /// The vendor's current calendar day.
     pub fn today(&self) -> NaiveDate {
-        self.fixed_today.unwrap_or_else(|| self.now().date_naive())
+        self.fixed_today
+            .unwrap_or_else(|| self.local(self.now()).date_naive())
+    }
+
+    /// The vendor's time zone.
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.zone
+    }
+
+    /// `at` on the vendor's wall clock (for deadlines and what pages show).
+    pub fn local(&self, at: DateTime<Utc>) -> DateTime<chrono_tz::Tz> {
+        at.with_timezone(&self.zone)
     }
 
     pub fn now(&self) -> DateTime<Utc> {

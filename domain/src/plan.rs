@@ -3,7 +3,9 @@
 use core::fmt;
 use core::str::FromStr;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Weekday,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::error::InvalidInput;
@@ -151,24 +153,41 @@ impl fmt::Display for ResponseTarget {
     }
 }
 
-/// Business hours are 09:00–17:00 UTC, Monday to Friday: the vendor's support desk.
+/// Business hours are 09:00–17:00 in the vendor's time zone, Monday to Friday: the vendor's
+/// support desk.
 const BUSINESS_OPEN_HOUR: u32 = 9;
 const BUSINESS_CLOSE_HOUR: u32 = 17;
 
 impl ResponseTarget {
-    /// When the first answer to a request filed at `filed` is due.
+    /// When the first answer to a request filed at `filed` is due, on the wall clock of
+    /// `filed`'s time zone (the vendor's: SPEC "Time").
     ///
     /// Business days skip Saturdays and Sundays and keep the time of day; business hours
-    /// count only 09:00–17:00 UTC on weekdays, so a request filed on Friday at 16:00 with a
-    /// 4-hour target is due on Monday at 12:00.
-    pub fn deadline(self, filed: DateTime<Utc>) -> DateTime<Utc> {
+    /// count only 09:00–17:00 on weekdays, so a request filed on Friday at 16:00 with a
+    /// 4-hour target is due on Monday at 12:00. A due time that falls into a daylight-saving
+    /// gap moves to the first instant after it.
+    pub fn deadline<Tz: TimeZone>(self, filed: DateTime<Tz>) -> DateTime<Tz> {
+        let zone = filed.timezone();
+        let mut due = self.local_deadline(filed.naive_local());
+        loop {
+            match zone.from_local_datetime(&due) {
+                LocalResult::Single(at) => return at,
+                LocalResult::Ambiguous(earliest, _) => return earliest,
+                // No such wall-clock time (clocks went forward): try a minute later.
+                LocalResult::None => due += Duration::minutes(1),
+            }
+        }
+    }
+
+    /// [`ResponseTarget::deadline`] on wall-clock times.
+    fn local_deadline(self, filed: NaiveDateTime) -> NaiveDateTime {
         match self {
             ResponseTarget::BusinessDays(days) => {
                 let mut due = filed;
                 let mut left = days;
                 while left > 0 {
                     due += Duration::days(1);
-                    if is_weekday(due.date_naive()) {
+                    if is_weekday(due.date()) {
                         left -= 1;
                     }
                 }
@@ -178,23 +197,20 @@ impl ResponseTarget {
                 let mut due = filed;
                 let mut minutes_left = i64::from(hours) * 60;
                 while minutes_left > 0 {
-                    let day = due.date_naive();
-                    let open = day
-                        .and_hms_opt(BUSINESS_OPEN_HOUR, 0, 0)
-                        .map(|t| t.and_utc());
-                    let close = day
-                        .and_hms_opt(BUSINESS_CLOSE_HOUR, 0, 0)
-                        .map(|t| t.and_utc());
-                    let (Some(open), Some(close)) = (open, close) else {
+                    let day = due.date();
+                    let (Some(open), Some(close)) = (
+                        day.and_hms_opt(BUSINESS_OPEN_HOUR, 0, 0),
+                        day.and_hms_opt(BUSINESS_CLOSE_HOUR, 0, 0),
+                    ) else {
                         return due;
                     };
                     if !is_weekday(day) || due >= close {
                         // Jump to the next day's opening.
-                        let next = day
+                        match day
                             .succ_opt()
-                            .and_then(|d| d.and_hms_opt(BUSINESS_OPEN_HOUR, 0, 0));
-                        match next {
-                            Some(next) => due = next.and_utc(),
+                            .and_then(|d| d.and_hms_opt(BUSINESS_OPEN_HOUR, 0, 0))
+                        {
+                            Some(next) => due = next,
                             None => return due,
                         }
                         continue;
@@ -364,6 +380,8 @@ mod tests {
 mod deadline_tests {
     use super::*;
 
+    use chrono::{FixedOffset, Utc};
+
     fn at(text: &str) -> DateTime<Utc> {
         text.parse().unwrap()
     }
@@ -383,5 +401,16 @@ mod deadline_tests {
         // Filed before opening: the clock starts at 09:00.
         let due = ResponseTarget::BusinessHours(4).deadline(at("2026-11-25T06:30:00Z"));
         assert_eq!(due, at("2026-11-25T13:00:00Z"));
+    }
+
+    #[test]
+    fn business_hours_are_those_of_the_vendors_time_zone() {
+        // Kyiv in winter is UTC+2: Friday 14:00 UTC is 16:00 there, one hour before closing;
+        // the other three run Monday 09:00–12:00 Kyiv time, 10:00 UTC.
+        let kyiv = FixedOffset::east_opt(2 * 3600).unwrap();
+        let filed = at("2026-11-27T14:00:00Z").with_timezone(&kyiv);
+        let due = ResponseTarget::BusinessHours(4).deadline(filed);
+        assert_eq!(due.to_rfc3339(), "2026-11-30T12:00:00+02:00");
+        assert_eq!(due.with_timezone(&Utc), at("2026-11-30T10:00:00Z"));
     }
 }

@@ -23,6 +23,9 @@ pub struct Config {
     pub demo: bool,
     /// `PORTAL_TODAY=YYYY-MM-DD` pins "today" for contract arithmetic (tests, demos).
     pub today: Option<NaiveDate>,
+    /// `PORTAL_TIMEZONE`, an IANA name such as `Europe/Kyiv` (default `UTC`): the vendor's
+    /// time zone, which decides "today", contract days and business hours (SPEC "Time").
+    pub time_zone: chrono_tz::Tz,
     /// `PORTAL_CURRENCY`, default `EUR`: the one currency of prices and invoices (ISO 4217).
     pub currency: String,
     /// `PORTAL_PUBLIC_URL`: how users reach the portal, for links in mail; default
@@ -72,6 +75,7 @@ impl Config {
             trust_proxy: flag("PORTAL_TRUST_PROXY"),
             demo: flag("PORTAL_DEMO"),
             today,
+            time_zone: parse(&get, "PORTAL_TIMEZONE", "UTC")?,
             currency: get("PORTAL_CURRENCY").unwrap_or_else(|| "EUR".into()),
             public_url: get("PORTAL_PUBLIC_URL")
                 .unwrap_or_else(|| format!("http://{addr}"))
@@ -138,5 +142,10 @@ mod tests {
         let error =
             Config::from_lookup(|n| (n == "PORTAL_TODAY").then(|| "tomorrow".into())).unwrap_err();
         assert!(error.to_string().contains("PORTAL_TODAY"));
+        let kyiv = Config::from_lookup(|n| (n == "PORTAL_TIMEZONE").then(|| "Europe/Kyiv".into()));
+        assert_eq!(kyiv.unwrap().time_zone, chrono_tz::Europe::Kyiv);
+        let error = Config::from_lookup(|n| (n == "PORTAL_TIMEZONE").then(|| "Mars/Base".into()))
+            .unwrap_err();
+        assert!(error.to_string().contains("PORTAL_TIMEZONE"));
     }
 }

@@ -58,7 +58,9 @@ impl Application {
         if config.demo {
             seed::demo(
                 &pools.app,
-                config.today.unwrap_or_else(|| Clock::system().today()),
+                config
+                    .today
+                    .unwrap_or_else(|| Clock::system(config.time_zone).today()),
             )
             .await?;
         }
@@ -71,7 +73,10 @@ impl Application {
             Some(url) => Mailer::smtp(url, &config.mail_from)?,
             None => Mailer::outbox(config.outbox_dir.clone().into(), &config.mail_from)?,
         };
-        let clock = config.today.map(Clock::fixed).unwrap_or_default();
+        let clock = match config.today {
+            Some(today) => Clock::fixed(today, config.time_zone),
+            None => Clock::system(config.time_zone),
+        };
         let state = AppState {
             db: pools.app,
             clock: clock.clone(),

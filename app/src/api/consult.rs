@@ -256,7 +256,8 @@ mod views {
             .map(|row| {
                 let target = row.response_target()?;
                 let filed: DateTime<Utc> = row.created_at.parse().unwrap_or(now);
-                let due = target.deadline(filed);
+                // R10 and SPEC "Time": the contract's own target, in the vendor's time zone.
+                let due = target.deadline(app.clock.local(filed)).with_timezone(&Utc);
                 let answered: Option<DateTime<Utc>> =
                     row.first_answer_at.as_deref().and_then(|a| a.parse().ok());
                 let target_met = match answered {
@@ -273,9 +274,13 @@ mod views {
                         .find(|a| a.code == row.area_code)
                         .map_or(text::AREA_OTHER.to_string(), |a| a.name.clone()),
                     status: row.status,
-                    filed_at: short(&row.created_at),
+                    filed_at: app.clock.local(filed).format("%Y-%m-%d %H:%M").to_string(),
                     target: target.to_string(),
-                    due: due.format("%Y-%m-%d %H:%M").to_string(),
+                    due: format!(
+                        "{} ({})",
+                        app.clock.local(due).format("%Y-%m-%d %H:%M"),
+                        app.clock.zone().name()
+                    ),
                     target_met,
                 })
             })

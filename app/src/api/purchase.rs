@@ -175,7 +175,7 @@ mod views {
                     name: option.plan.name,
                     current: option.current,
                     eligible: option.eligible,
-                    refusals: option.refusals.iter().map(|r| r.to_string()).collect(),
+                    refusals: option.refusals,
                     prices: option
                         .prices
                         .iter()

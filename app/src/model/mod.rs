@@ -171,8 +171,8 @@ pub struct PlanOffer {
     pub name: String,
     pub current: bool,
     pub eligible: bool,
-    /// Rule messages (R2, R7…) saying why not, with the way forward.
-    pub refusals: Vec<String>,
+    /// Rule refusals (R2, R7…) saying why not; their messages give the way forward.
+    pub refusals: Vec<domain::RuleViolation>,
     /// (years, price)
     pub prices: Vec<(u32, String)>,
 }

@@ -162,11 +162,10 @@ fn Offers(offers: PlanOffers) -> impl IntoView {
             let refusals = offer
                 .refusals
                 .into_iter()
-                .map(|message| {
-                    let fix = message
-                        .starts_with("R7")
+                .map(|violation| {
+                    let fix = matches!(violation, domain::RuleViolation::R7OutdatedVersions(_))
                         .then(|| view! { " " <a href="/updates">{text::GO_UPDATES_FIX}</a> });
-                    view! { <p class="notice">{message} {fix}</p> }
+                    view! { <p class="notice">{violation.to_string()} {fix}</p> }
                 })
                 .collect_view();
             view! {

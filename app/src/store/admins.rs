@@ -1,6 +1,6 @@
 //! Vendor staff accounts.
 
-use crate::auth::AdminPrincipal;
+use crate::principal::AdminPrincipal;
 use crate::store::{now_rfc3339, Db};
 
 pub async fn active_principal(

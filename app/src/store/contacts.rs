@@ -1,9 +1,9 @@
 //! Contacts: the one designated person per company (R3).
 
-use crate::auth::ContactPrincipal;
+use crate::principal::ContactPrincipal;
 use crate::store::Db;
 
-use crate::auth::Role;
+use crate::principal::Role;
 use crate::store::{now_rfc3339, Conn};
 
 #[derive(Debug)]

@@ -5,11 +5,14 @@ mod common;
 
 mod admin;
 mod auth;
+mod constraints;
 mod consult;
 mod data;
 mod hostile;
 mod pages;
+mod pricing;
 mod purchase;
 mod scale;
+mod schema;
 mod security;
 mod timeline;

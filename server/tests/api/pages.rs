@@ -1,6 +1,6 @@
 //! Server-rendered pages and operational endpoints.
 
-use crate::common::spawn_app;
+use crate::common::{spawn_app, spawn_app_with};
 use reqwest::header::{CACHE_CONTROL, LOCATION};
 use reqwest::StatusCode;
 
@@ -74,6 +74,21 @@ async fn the_plan_comparison_is_public_and_read_from_the_database() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plans_page_shows_what_the_database_holds_now() {
+    let app = spawn_app().await;
+    sqlx::query("UPDATE plans SET name = 'Basic Plus', percent_bp = 1234 WHERE tier = 'basic'")
+        .execute(&app.db().await)
+        .await
+        .unwrap();
+    let html = app.get("/plans", None).await.text().await.unwrap();
+    assert!(
+        html.contains("Basic Plus") && html.contains("12.34%"),
+        "{html}"
+    );
+    assert!(!html.contains(">10%<"), "the old percentage is gone");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_are_404() {
     let app = spawn_app().await;
     assert_eq!(
@@ -84,10 +99,20 @@ async fn unknown_pages_are_404() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn static_bundle_is_served_with_revalidation_headers() {
-    let app = spawn_app().await;
-    // Tests run without a built site; a missing file still goes through the static layer.
+    // Tests run without a built site: serve a real file from a site root of our own.
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("pkg")).unwrap();
+    std::fs::write(
+        site.path().join("pkg/portal.css"),
+        "body { color: #123456 }",
+    )
+    .unwrap();
+    let root = site.path().display().to_string();
+    let app = spawn_app_with(|config| config.site_root = root).await;
     let response = app.get("/pkg/portal.css", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[CACHE_CONTROL], "no-cache");
+    assert_eq!(response.text().await.unwrap(), "body { color: #123456 }");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

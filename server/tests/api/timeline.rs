@@ -274,6 +274,38 @@ async fn concurrent_admin_writes_on_a_pool_of_two_never_fail() {
                 ("version".into(), format!("9.{i}")),
             ]
         }),
+        ("admin_revoke_exception", |i, _, _| {
+            vec![("exception_id".into(), (1 + i % 6).to_string())]
+        }),
+        ("admin_update_plan", |i, _, _| {
+            vec![
+                ("tier".into(), "basic".into()),
+                ("percent".into(), format!("{}", 10 + i)),
+                ("min_licenses".into(), "0".into()),
+                ("response_amount".into(), "3".into()),
+                ("response_unit".into(), "business_days".into()),
+                ("deployment_and_adjusting".into(), "on".into()),
+            ]
+        }),
+        ("admin_assign_contact", |i, _, company| {
+            vec![
+                ("company_id".into(), company.into()),
+                ("contact_name".into(), format!("Contact {i}")),
+                (
+                    "contact_email".into(),
+                    format!("contact{i}@contoso.example"),
+                ),
+            ]
+        }),
+        ("admin_record_version_update", |_, crm, company| {
+            vec![
+                ("company_id".into(), company.into()),
+                ("product_id".into(), crm.into()),
+            ]
+        }),
+        ("admin_end_sessions", |_, _, company| {
+            vec![("company_id".into(), company.into())]
+        }),
     ];
     for (endpoint, args) in kinds {
         let started = Instant::now();
