@@ -22,7 +22,18 @@ pub const ERR_PASSWORD_SHORT: &str = "Choose a password of at least 12 character
 pub const ERR_PASSWORD_LONG: &str = "Choose a shorter password (at most 1,024 bytes).";
 pub const ERR_PASSWORD_COMMON: &str = "That password is too common; choose another.";
 pub const ERR_REQUIRED: &str = "Fill in every field.";
-pub const ERR_NAME_TAKEN: &str = "That name is already in use.";
+/// Names are unique up to case and spacing (`domain::name_key`); the refusal names the record
+/// that holds the name.
+pub fn product_name_taken(existing: &str) -> String {
+    format!(
+        "A product named \"{existing}\" already exists; names that differ only in capitals or spaces count as the same."
+    )
+}
+pub fn company_name_taken(existing: &str) -> String {
+    format!(
+        "A company named \"{existing}\" already exists; names that differ only in capitals or spaces count as the same."
+    )
+}
 pub const ERR_EMAIL_TAKEN: &str = "That email belongs to another account.";
 pub const ERR_DATE: &str = "Enter a date as YYYY-MM-DD.";
 pub const ERR_PRICE_IN_PAST: &str =

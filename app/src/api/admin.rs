@@ -126,9 +126,12 @@ pub async fn admin_create_company(
             let contact_name = input::CONTACT_NAME.required(&contact_name)?;
             let contact_email = input::email(&contact_email)?;
             let mut tx = store::begin_write(&app.db).await?;
-            let company_id = store::companies::create(&mut tx, name)
-                .await?
-                .ok_or_else(|| AppError::Invalid(text::ERR_NAME_TAKEN.into()))?;
+            let company_id = match store::companies::create(&mut tx, name).await? {
+                store::Insert::Created(id) => id,
+                store::Insert::NameTaken { existing } => {
+                    return Err(AppError::Invalid(text::company_name_taken(&existing)))
+                }
+            };
             let invitation = contact::invite(
                 &app,
                 &mut tx,
@@ -419,9 +422,11 @@ pub async fn admin_add_product(
             let version = input::version(&version)?;
             let (price, valid_from) = parse_price(&price, &valid_from, app.clock.today())?;
             let mut tx = store::begin_write(&app.db).await?;
-            store::catalog::add_product(&mut tx, name, &version, price, valid_from)
-                .await?
-                .ok_or_else(|| AppError::Invalid(text::ERR_NAME_TAKEN.into()))?;
+            let added =
+                store::catalog::add_product(&mut tx, name, &version, price, valid_from).await?;
+            if let store::Insert::NameTaken { existing } = added {
+                return Err(AppError::Invalid(text::product_name_taken(&existing)));
+            }
             let summary =
                 format!("Product {name} added: version {version}, {price} from {valid_from}");
             audit(&mut tx, &admin, None, "product_added", summary).await?;
@@ -433,6 +438,7 @@ pub async fn admin_add_product(
 }
 
 /// Declares a new latest version of a product (holdings behind it now need an update, R7).
+/// Versions only move forward: one that is not newer than the latest is refused.
 #[server(endpoint = "admin_declare_version")]
 pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(), AppError> {
     use crate::{api, input, store};
@@ -441,12 +447,20 @@ pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(
             let (app, admin) = api::admin_caller().await?;
             let version = input::version(&version)?;
             let mut tx = store::begin_write(&app.db).await?;
-            if !store::catalog::declare_version(&mut tx, domain::ProductId(product_id), &version)
-                .await?
-            {
+            let mut product =
+                store::catalog::product_for_update(&mut tx, domain::ProductId(product_id))
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+            product
+                .declare_version(version)
+                .map_err(|refused| AppError::Invalid(refused.to_string()))?;
+            if !store::catalog::declare_version(&mut tx, &product).await? {
                 return Err(AppError::NotFound);
             }
-            let summary = format!("Product {product_id}: latest version is now {version}");
+            let summary = format!(
+                "Product {product_id} ({}): latest version is now {}",
+                product.name, product.latest_version
+            );
             audit(&mut tx, &admin, None, "version_declared", summary).await?;
             tx.commit().await?;
             Ok(())
