@@ -43,6 +43,12 @@ const MAX_CODE_CHARS: usize = 40;
 /// Digests and idempotency keys the server issued (and scripts may choose).
 const MAX_OPAQUE_CHARS: usize = 128;
 
+/// The browser's mirror (an `<input pattern>`) of `domain::Money::parse_amount`, also used for
+/// percentages: digits without leading zeros, then at most two decimals after a point or comma.
+pub const AMOUNT_PATTERN: &str = "(0|[1-9][0-9]*)([.,][0-9]{1,2})?";
+/// The browser's mirror of `domain::Version::parse`.
+pub const VERSION_PATTERN: &str = "[0-9]+([.][0-9]+)*";
+
 /// A kind of free-text field: its label in messages, its limit, and whether it spans lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {

@@ -42,9 +42,10 @@ pub const ERR_PRICE_EXISTS: &str =
     "That product already has a price from that day; price entries are never overwritten.";
 pub const ERR_PRICE_IN_FORCE: &str =
     "Only a price that has not taken effect yet can be withdrawn; prices in force are cited by contracts.";
-pub const ERR_PERCENT: &str = "Enter a percentage between 0 and 100, with at most two decimals.";
+pub const ERR_PERCENT: &str =
+    "Enter a percentage from 0 to 100 in digits, with at most two decimals after a point or comma, e.g. 20 or 12.5.";
 pub const ERR_PRICE: &str =
-    "Enter a price of 0.00 or more, with at most two decimals, e.g. 900.00.";
+    "Enter a price in digits, with at most two decimals after a point or comma, e.g. 900.00 or 900,00 (no sign, exponent or leading zeros).";
 pub fn response_target_range(max_days: u32, max_hours: u32) -> String {
     format!(
         "The response target must be 1 to {max_days} business days, or 1 to {max_hours} business hours."

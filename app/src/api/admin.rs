@@ -596,21 +596,8 @@ pub async fn admin_update_plan(
                 .and_then(|tier| tier.parse().ok())
                 .ok_or(AppError::NotFound)?;
             // One fixed message for every bad percentage: the input is never echoed back.
-            let bad_percent = || AppError::Invalid(text::ERR_PERCENT.into());
-            let percent: rust_decimal::Decimal =
-                percent.trim().parse().map_err(|_| bad_percent())?;
-            // Refused before multiplying: a huge value (`1e28`, 28 digits) would overflow.
-            if percent < rust_decimal::Decimal::ZERO || percent > rust_decimal::Decimal::ONE_HUNDRED
-            {
-                return Err(bad_percent());
-            }
-            let basis_points = percent
-                .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
-                .ok_or_else(bad_percent)?
-                .normalize()
-                .to_string()
-                .parse::<u32>()
-                .map_err(|_| bad_percent())?;
+            let percent = domain::Percent::parse(&percent)
+                .map_err(|_| AppError::Invalid(text::ERR_PERCENT.into()))?;
             let in_days = match response_unit.as_str() {
                 "business_days" => true,
                 "business_hours" => false,
@@ -631,8 +618,7 @@ pub async fn admin_update_plan(
                 (A::DatabaseAndIntegration, database_and_integration),
             ];
             let plan = domain::Plan {
-                percent: domain::Percent::from_basis_points(basis_points)
-                    .map_err(|_| bad_percent())?,
+                percent,
                 min_licenses,
                 includes_new_versions: includes_new_versions.is_some(),
                 response_target: if in_days {
@@ -753,10 +739,8 @@ mod helpers {
         today: NaiveDate,
     ) -> Result<(domain::Money, NaiveDate), AppError> {
         // The domain's errors quote the input; the answer must not (it may be 64 KiB).
-        let price: domain::Money = price
-            .trim()
-            .parse()
-            .map_err(|_: domain::InvalidInput| AppError::Invalid(text::ERR_PRICE.into()))?;
+        let price = domain::Money::parse_amount(price)
+            .map_err(|_| AppError::Invalid(text::ERR_PRICE.into()))?;
         let valid_from = crate::input::date(valid_from)?;
         if valid_from < today {
             return Err(AppError::Invalid(text::ERR_PRICE_IN_PAST.into()));
