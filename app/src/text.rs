@@ -36,6 +36,8 @@ pub fn company_name_taken(existing: &str) -> String {
 }
 pub const ERR_EMAIL_TAKEN: &str = "That email belongs to another account.";
 pub const ERR_DATE: &str = "Enter a date as YYYY-MM-DD.";
+pub const ERR_INVOICE_NUMBER: &str =
+    "Enter the invoice number as printed on the invoice, e.g. INV-2026-000042.";
 pub const ERR_PRICE_IN_PAST: &str =
     "A new price cannot take effect in the past: prices in force are cited by contracts.";
 pub const ERR_PRICE_EXISTS: &str =

@@ -348,9 +348,9 @@ pub async fn admin_mark_paid(invoice_number: String) -> Result<(), AppError> {
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
-            let invoice_number = input::INVOICE_NUMBER.required(&invoice_number)?;
+            let invoice_number = input::invoice_number(&invoice_number)?;
             let mut tx = store::begin_write(&app.db).await?;
-            let company_id = store::orders::mark_paid(&mut tx, invoice_number)
+            let company_id = store::orders::mark_paid(&mut tx, &invoice_number)
                 .await?
                 .ok_or(AppError::NotFound)?;
             audit(
