@@ -18,7 +18,7 @@ pub const DEMO_ADMIN_EMAIL: &str = "admin@portal.example";
 const PRICE_LIST_START: &str = "2026-01-01";
 
 /// (name, latest version, list price in cents)
-const PRODUCTS: [(&str, &str, i64); 18] = [
+pub const PRODUCTS: [(&str, &str, i64); 18] = [
     ("Terrasoft XRM", "3.4.1", 120_000),
     ("Terrasoft CRM", "3.4.1", 90_000),
     ("Terrasoft Sales", "3.4.1", 80_000),

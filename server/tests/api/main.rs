@@ -10,5 +10,6 @@ mod data;
 mod hostile;
 mod pages;
 mod purchase;
+mod records;
 mod scale;
 mod security;
