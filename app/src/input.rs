@@ -43,6 +43,12 @@ const MAX_CODE_CHARS: usize = 40;
 /// Digests and idempotency keys the server issued (and scripts may choose).
 const MAX_OPAQUE_CHARS: usize = 128;
 
+/// The browser's mirror (an `<input pattern>`) of `domain::Money::parse_amount`, also used for
+/// percentages: digits without leading zeros, then at most two decimals after a point or comma.
+pub const AMOUNT_PATTERN: &str = "(0|[1-9][0-9]*)([.,][0-9]{1,2})?";
+/// The browser's mirror of `domain::Version::parse`.
+pub const VERSION_PATTERN: &str = "[0-9]+([.][0-9]+)*";
+
 /// A kind of free-text field: its label in messages, its limit, and whether it spans lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
@@ -112,23 +118,50 @@ impl Field {
     }
 }
 
-/// An email address, trimmed and in lower case (as stored): one `@`, a dot in the domain, no
-/// spaces or control characters, at most [`MAX_EMAIL_CHARS`].
+/// An email address, trimmed and in lower case (as stored), in the plain `local@domain` form
+/// mail servers and the mailer accept: at most [`MAX_EMAIL_CHARS`], a local part of at most
+/// 64 letters, digits and `!#$%&'*+/=?^_`{|}~-` in dot-separated runs, and a domain of two or
+/// more dot-separated labels of letters, digits and inner hyphens. Letters may be non-ASCII
+/// (internationalised addresses). Quotes, brackets, commas, spaces and empty runs (`a..b`,
+/// `.a`, `a.`) are refused: they either name no mailbox or change what a mail header says.
 pub fn email(value: &str) -> Result<String, AppError> {
     let email = value.trim().to_lowercase();
-    let mut parts = email.split('@');
-    let plausible = matches!(
-        (parts.next(), parts.next(), parts.next()),
-        (Some(local), Some(domain), None)
-            if !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
-    );
-    let clean = !email
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == char::REPLACEMENT_CHARACTER);
-    if plausible && clean && email.chars().count() <= MAX_EMAIL_CHARS {
+    let refused = || AppError::Invalid(text::ERR_EMAIL.into());
+    if email.chars().count() > MAX_EMAIL_CHARS {
+        return Err(refused());
+    }
+    let (local, domain) = email.split_once('@').ok_or_else(refused)?;
+    let local_char = |c: char| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c);
+    let local_ok = local.chars().count() <= 64
+        && local
+            .split('.')
+            .all(|run| !run.is_empty() && run.chars().all(local_char));
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.chars().count() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    let domain_ok = domain.contains('.') && domain.split('.').all(label_ok);
+    if local_ok && domain_ok {
         Ok(email)
     } else {
-        Err(AppError::Invalid(text::ERR_EMAIL.into()))
+        Err(refused())
+    }
+}
+
+/// An invoice number as an admin types or pastes it (`INV-2026-000042`): trimmed, then
+/// letters, digits and hyphens only, in upper case as issued (`inv-2026-000042` finds it).
+pub fn invoice_number(value: &str) -> Result<String, AppError> {
+    let number = INVOICE_NUMBER.required(value)?.to_ascii_uppercase();
+    if number
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        Ok(number)
+    } else {
+        Err(AppError::Invalid(text::ERR_INVOICE_NUMBER.into()))
     }
 }
 
@@ -298,6 +331,14 @@ mod tests {
             email(" Ann@Example.COM "),
             Ok("ann@example.com".to_string())
         );
+        for good in [
+            "anna.novak+support@north-wind.example",
+            "o'brien@mail.contoso.example",
+            "ірина@приклад.укр",
+            "a@b.co",
+        ] {
+            assert_eq!(email(good), Ok(good.to_string()), "{good:?}");
+        }
         for bad in [
             "",
             "ann",
@@ -307,9 +348,27 @@ mod tests {
             "an n@example.com",
             "ann@example.com\0",
             "ann@.com",
+            "ann@example.com.",
+            "a..b@example.com",
+            ".ann@example.com",
+            "ann.@example.com",
+            "ann@example..com",
+            "ann@-example.com",
+            "ann@example-.com",
+            "ann@exam_ple.com",
+            "\"ann\"@example.com",
+            "ann,bob@example.com",
+            "ann;bob@example.com",
+            "<ann>@example.com",
+            "ann@example.com>",
+            "ann(x)@example.com",
+            "ann\\@example.com",
+            "ann@[192.0.2.1]",
+            "ann@example.com, bob@example.com",
         ] {
             assert!(email(bad).is_err(), "{bad:?}");
         }
+        assert!(email(&format!("{}@example.com", "a".repeat(65))).is_err());
         let long = format!("{}@example.com", "a".repeat(MAX_EMAIL_CHARS));
         assert!(email(&long).is_err());
     }
@@ -337,6 +396,13 @@ mod tests {
             assert!(date(bad).is_err(), "{bad:?}");
         }
         assert_eq!(optional_date(" "), Ok(None));
+        assert_eq!(
+            invoice_number(" inv-2026-000042 "),
+            Ok("INV-2026-000042".to_string())
+        );
+        for bad in ["", "INV 2026", "INV-2026-000042;", "INV–2026", "INV/2026"] {
+            assert!(invoice_number(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

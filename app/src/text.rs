@@ -22,18 +22,32 @@ pub const ERR_PASSWORD_SHORT: &str = "Choose a password of at least 12 character
 pub const ERR_PASSWORD_LONG: &str = "Choose a shorter password (at most 1,024 bytes).";
 pub const ERR_PASSWORD_COMMON: &str = "That password is too common; choose another.";
 pub const ERR_REQUIRED: &str = "Fill in every field.";
-pub const ERR_NAME_TAKEN: &str = "That name is already in use.";
+/// Names are unique up to case and spacing (`domain::name_key`); the refusal names the record
+/// that holds the name.
+pub fn product_name_taken(existing: &str) -> String {
+    format!(
+        "A product named \"{existing}\" already exists; names that differ only in capitals or spaces count as the same."
+    )
+}
+pub fn company_name_taken(existing: &str) -> String {
+    format!(
+        "A company named \"{existing}\" already exists; names that differ only in capitals or spaces count as the same."
+    )
+}
 pub const ERR_EMAIL_TAKEN: &str = "That email belongs to another account.";
 pub const ERR_DATE: &str = "Enter a date as YYYY-MM-DD.";
+pub const ERR_INVOICE_NUMBER: &str =
+    "Enter the invoice number as printed on the invoice, e.g. INV-2026-000042.";
 pub const ERR_PRICE_IN_PAST: &str =
     "A new price cannot take effect in the past: prices in force are cited by contracts.";
 pub const ERR_PRICE_EXISTS: &str =
     "That product already has a price from that day; price entries are never overwritten.";
 pub const ERR_PRICE_IN_FORCE: &str =
     "Only a price that has not taken effect yet can be withdrawn; prices in force are cited by contracts.";
-pub const ERR_PERCENT: &str = "Enter a percentage between 0 and 100, with at most two decimals.";
+pub const ERR_PERCENT: &str =
+    "Enter a percentage from 0 to 100 in digits, with at most two decimals after a point or comma, e.g. 20 or 12.5.";
 pub const ERR_PRICE: &str =
-    "Enter a price of 0.00 or more, with at most two decimals, e.g. 900.00.";
+    "Enter a price in digits, with at most two decimals after a point or comma, e.g. 900.00 or 900,00 (no sign, exponent or leading zeros).";
 pub fn response_target_range(max_days: u32, max_hours: u32) -> String {
     format!(
         "The response target must be 1 to {max_days} business days, or 1 to {max_hours} business hours."

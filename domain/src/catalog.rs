@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use crate::error::InvalidInput;
 use crate::money::Money;
@@ -189,6 +190,64 @@ pub struct Product {
     pub name: String,
     /// The version every holding must be on before support can be bought (R7).
     pub latest_version: Version,
+}
+
+impl Product {
+    /// Declares a new latest version. Versions only move forward: the new one must be
+    /// numerically newer than the current latest (the order R7 compares holdings by), else
+    /// customers already on the latest version would be "behind" an older one. The same
+    /// version written differently (`3.4.1.0` for `3.4.1`) is not newer either.
+    pub fn declare_version(&mut self, version: Version) -> Result<(), VersionNotNewer> {
+        if version <= self.latest_version {
+            return Err(VersionNotNewer {
+                product: self.name.clone(),
+                latest: self.latest_version.clone(),
+                declared: version,
+            });
+        }
+        self.latest_version = version;
+        Ok(())
+    }
+}
+
+/// A declared version that is not newer than the product's latest ([`Product::declare_version`]).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{}", self.message())]
+pub struct VersionNotNewer {
+    /// Display name of the product.
+    pub product: String,
+    /// The product's latest declared version, which stays.
+    pub latest: Version,
+    /// The version refused.
+    pub declared: Version,
+}
+
+impl VersionNotNewer {
+    fn message(&self) -> String {
+        let (product, latest, declared) = (&self.product, &self.latest, &self.declared);
+        if declared == latest {
+            format!(
+                "{product} is already at version {latest} ({declared} is the same version); \
+                 declare a newer version than {latest}."
+            )
+        } else {
+            format!(
+                "Version {declared} is older than {product}'s latest version {latest}; \
+                 declare a newer version than {latest}."
+            )
+        }
+    }
+}
+
+/// The key under which two names count as the same: lower case, with runs of whitespace
+/// inside made one space and whitespace around removed. "Terrasoft  CRM" and
+/// "terrasoft crm" both give "terrasoft crm". Products and companies are unique by it, so
+/// that customers and admins never see two entries that look alike.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Licenses of one product owned by the company, on one version.
@@ -388,6 +447,54 @@ mod tests {
         assert_eq!(v("7.13"), v("7.13.0"));
         assert_eq!(v("7.13.0").to_string(), "7.13.0");
         assert_eq!("7.12".parse::<Version>().unwrap().segments(), &[7, 12]);
+    }
+
+    fn crm(latest: &str) -> Product {
+        Product {
+            id: ProductId(1),
+            name: "Terrasoft CRM".into(),
+            latest_version: v(latest),
+        }
+    }
+
+    #[test]
+    fn declared_versions_only_move_forward() {
+        let mut product = crm("3.4.1");
+        product.declare_version(v("3.4.2")).unwrap();
+        assert_eq!(product.latest_version.to_string(), "3.4.2");
+        for not_newer in ["3.4.2", "3.4.2.0", "3.4.1.0", "3.4", "3", "0.9"] {
+            let refused = product.declare_version(v(not_newer)).unwrap_err();
+            assert_eq!(refused.latest.to_string(), "3.4.2");
+            assert_eq!(refused.declared.to_string(), not_newer);
+            assert_eq!(product.latest_version.to_string(), "3.4.2", "unchanged");
+        }
+        product.declare_version(v("3.10.0")).unwrap();
+        let refused = product.declare_version(v("3.9.0")).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "Version 3.9.0 is older than Terrasoft CRM's latest version 3.10.0; \
+             declare a newer version than 3.10.0."
+        );
+        let same = product.declare_version(v("3.10")).unwrap_err();
+        assert_eq!(
+            same.to_string(),
+            "Terrasoft CRM is already at version 3.10.0 (3.10 is the same version); \
+             declare a newer version than 3.10.0."
+        );
+        product.declare_version(v("3.10.0.1")).unwrap();
+        product.declare_version(v("4")).unwrap();
+        assert_eq!(product.latest_version.to_string(), "4");
+    }
+
+    #[test]
+    fn names_match_whatever_their_case_and_spacing() {
+        assert_eq!(name_key("Terrasoft CRM"), "terrasoft crm");
+        assert_eq!(name_key("terrasoft crm"), "terrasoft crm");
+        assert_eq!(name_key(" Terrasoft  CRM\t"), "terrasoft crm");
+        assert_eq!(name_key("Terrasoft\u{a0}CRM"), "terrasoft crm");
+        assert_eq!(name_key("ТЕРРАСОФТ Ukraine"), "террасофт ukraine");
+        assert_ne!(name_key("Terrasoft CRM"), name_key("Terrasoft CRM Mobile"));
+        assert_ne!(name_key("TerrasoftCRM"), name_key("Terrasoft CRM"));
     }
 
     #[test]

@@ -15,8 +15,8 @@ pub enum InvalidInput {
     /// Money is never negative: refunds and credits are separate documents, not negative prices.
     #[error("an amount of money cannot be negative (got {0})")]
     NegativeMoney(String),
-    /// The text is not a decimal number.
-    #[error("`{0}` is not an amount of money")]
+    /// The text is not an amount as people type one (see `Money::parse_amount`).
+    #[error("`{0}` is not an amount of money: use digits with at most two decimals after a point or comma, e.g. 900.00 or 900,00")]
     NotAnAmount(String),
     /// Prices and invoice amounts are whole cents; sub-cent values only exist mid-calculation.
     #[error("an amount of money has at most 2 decimal places (got {0})")]
@@ -24,6 +24,9 @@ pub enum InvalidInput {
     /// The amount does not fit in the database's integer minor units.
     #[error("the amount {0} is too large")]
     MoneyTooLarge(String),
+    /// The text is not a percentage as people type one (see `Percent::parse`).
+    #[error("`{0}` is not a percentage: use digits with at most two decimals, e.g. 20 or 12.5")]
+    NotAPercent(String),
     /// Percentages are stored as basis points, 0..=10000 (0% to 100%).
     #[error("a percentage must be between 0 and 100% (got {0} basis points)")]
     PercentOutOfRange(u32),

@@ -8,7 +8,7 @@
 //! | module | holds |
 //! |---|---|
 //! | [`money`] | [`Money`], [`Percent`], half-up rounding (R9) |
-//! | [`catalog`] | [`ProductId`], [`Version`], [`Quantity`], [`Holding`], [`PriceList`], [`Catalog`] |
+//! | [`catalog`] | [`ProductId`], [`Version`] (only moves forward), [`Quantity`], [`Holding`], [`PriceList`], [`Catalog`], [`name_key`] |
 //! | [`plan`] | [`Plan`], [`PlanTier`], [`ConsultationArea`], default plans |
 //! | [`contract`] | [`Years`] (R6), [`Contract`], [`contract_period`] (R10), [`extension`] (R8), [`version_update`] (R4) |
 //! | [`consultation`] | [`consultation_allowed`] (R5) |
@@ -98,8 +98,8 @@ pub mod rules;
 mod worked_examples;
 
 pub use catalog::{
-    total_licenses, Catalog, DatedPrice, Holding, PriceEntry, PriceList, Product, ProductId,
-    Quantity, Version,
+    name_key, total_licenses, Catalog, DatedPrice, Holding, PriceEntry, PriceList, Product,
+    ProductId, Quantity, Version, VersionNotNewer,
 };
 pub use consultation::{consultation_allowed, ConsultationBasis};
 pub use contract::{

@@ -106,14 +106,76 @@ impl From<Money> for Decimal {
     }
 }
 
+impl Money {
+    /// The one parser of amounts typed by a person (admin forms, imports): digits, then
+    /// optionally a decimal point or comma and one or two digits: `900`, `900.00`, `900,5`,
+    /// `0.50`. Surrounding whitespace is ignored.
+    ///
+    /// Everything looser is refused rather than guessed at: a sign (`+5.00`, `-1`), an
+    /// exponent (`1e3`), an empty fraction (`5.`), leading zeros (`007.00`), a third decimal,
+    /// thousands separators and amounts beyond what the database holds. The comma is accepted
+    /// because Ukrainian and Russian users type `900,00`.
+    pub fn parse_amount(text: &str) -> Result<Money, InvalidInput> {
+        match hundredths(text.trim()) {
+            Ok(cents) => i64::try_from(cents)
+                .map_err(|_| InvalidInput::MoneyTooLarge(text.trim().to_string()))
+                .and_then(Money::from_minor),
+            Err(DecimalText::TooLarge) => Err(InvalidInput::MoneyTooLarge(text.trim().to_string())),
+            Err(DecimalText::Malformed) => Err(InvalidInput::NotAnAmount(text.to_string())),
+        }
+    }
+}
+
 impl FromStr for Money {
     type Err = InvalidInput;
-    /// Parses `"900.00"`, `"900"` or `"0.5"`, with the same checks as [`Money::new`].
+    /// Same as [`Money::parse_amount`].
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let amount =
-            Decimal::from_str(s.trim()).map_err(|_| InvalidInput::NotAnAmount(s.to_string()))?;
-        Money::new(amount)
+        Money::parse_amount(s)
     }
+}
+
+/// Why a typed decimal was refused by [`hundredths`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DecimalText {
+    /// Not the shape `digits[(.|,)d[d]]`.
+    Malformed,
+    /// Well formed, but with more whole digits than any amount the portal stores.
+    TooLarge,
+}
+
+/// Whole digits of the largest amount that fits in i64 cents (92,233,720,368,547,758.07);
+/// more are refused before any arithmetic, so that the value times 100 fits in a `u64`.
+const MAX_WHOLE_DIGITS: usize = 17;
+
+/// Reads the strict decimal shape shared by money and percentages, in hundredths:
+/// `"12.5"` and `"12,50"` give 1250. See [`Money::parse_amount`] for what is refused.
+fn hundredths(text: &str) -> Result<u64, DecimalText> {
+    let (whole, fraction) = match text.find(['.', ',']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    // A single `0` before the separator is how `0.50` is written; `007` is a typing mistake.
+    if !digits(whole) || (whole.len() > 1 && whole.starts_with('0')) {
+        return Err(DecimalText::Malformed);
+    }
+    let fraction = match fraction {
+        None => 0,
+        Some(f) if digits(f) && f.len() <= 2 => {
+            let value: u64 = f.parse().map_err(|_| DecimalText::Malformed)?;
+            if f.len() == 1 {
+                value * 10
+            } else {
+                value
+            }
+        }
+        Some(_) => return Err(DecimalText::Malformed),
+    };
+    if whole.len() > MAX_WHOLE_DIGITS {
+        return Err(DecimalText::TooLarge);
+    }
+    let whole: u64 = whole.parse().map_err(|_| DecimalText::TooLarge)?;
+    Ok(whole * 100 + fraction)
 }
 
 impl fmt::Display for Money {
@@ -167,6 +229,26 @@ impl Percent {
     /// The multiplier: 0.2 for 20%.
     pub fn as_fraction(self) -> Decimal {
         Decimal::new(i64::from(self.0), 4)
+    }
+}
+
+impl Percent {
+    /// Parses a percentage typed by a person, with the same strict shape as
+    /// [`Money::parse_amount`]: `20`, `12.5`, `12,50`, `0.25`, up to `100`. A sign, an
+    /// exponent (`1e1`), an empty fraction, leading zeros or a third decimal are refused.
+    pub fn parse(text: &str) -> Result<Percent, InvalidInput> {
+        let basis_points =
+            hundredths(text.trim()).map_err(|_| InvalidInput::NotAPercent(text.to_string()))?;
+        // Hundredths of a percent are basis points.
+        Percent::from_basis_points(u32::try_from(basis_points).unwrap_or(u32::MAX))
+    }
+}
+
+impl FromStr for Percent {
+    type Err = InvalidInput;
+    /// Same as [`Percent::parse`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Percent::parse(s)
     }
 }
 
@@ -263,6 +345,91 @@ mod tests {
         let b: Money = "0.20".parse().unwrap();
         assert_eq!([a, b].into_iter().sum::<Money>().to_string(), "0.30");
         assert!("abc".parse::<Money>().is_err());
+    }
+
+    #[test]
+    fn typed_amounts_are_digits_with_at_most_two_decimals() {
+        for (typed, cents) in [
+            ("900", 90_000),
+            ("900.00", 90_000),
+            ("900,00", 90_000),
+            ("900.5", 90_050),
+            ("900,5", 90_050),
+            ("0", 0),
+            ("0.50", 50),
+            ("0,07", 7),
+            (" 12.34 ", 1_234),
+            ("92233720368547758.07", i64::MAX),
+        ] {
+            let parsed = Money::parse_amount(typed);
+            assert_eq!(parsed.map(Money::to_minor), Ok(cents), "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn loose_amounts_are_refused() {
+        for typed in [
+            "1e3", "1E3", "+5.00", "-5.00", "5.", "5,", ".5", ",5", "007.00", "007", "00", "00.50",
+            "1.005", "1.000", "1,000.00", "1 000", "1_000", "5.0.0", "5.,0", "", " ", "abc", "NaN",
+            "inf", "0x10", "１２", "5.00\0", "½",
+        ] {
+            assert!(
+                matches!(
+                    Money::parse_amount(typed),
+                    Err(InvalidInput::NotAnAmount(_))
+                ),
+                "{typed:?} should be refused as not an amount"
+            );
+            assert!(typed.parse::<Money>().is_err(), "{typed:?}");
+        }
+        for too_large in [
+            "92233720368547758.08",
+            "99999999999999999",
+            "999999999999999999",
+            "79228162514264337593543950335",
+        ] {
+            assert!(
+                matches!(
+                    Money::parse_amount(too_large),
+                    Err(InvalidInput::MoneyTooLarge(_))
+                ),
+                "{too_large:?}"
+            );
+        }
+        assert!(Money::parse_amount(&"9".repeat(20_000)).is_err());
+    }
+
+    #[test]
+    fn typed_percentages_have_the_same_strict_shape() {
+        for (typed, basis_points) in [
+            ("20", 2_000),
+            ("12.5", 1_250),
+            ("12,50", 1_250),
+            ("0", 0),
+            ("0.01", 1),
+            ("100", 10_000),
+            ("100.00", 10_000),
+        ] {
+            assert_eq!(
+                Percent::parse(typed).map(Percent::basis_points),
+                Ok(basis_points),
+                "{typed:?}"
+            );
+        }
+        for typed in ["1e1", "+10", "-1", "10.", "010", "0.001", "", "ten", "10%"] {
+            assert!(
+                matches!(Percent::parse(typed), Err(InvalidInput::NotAPercent(_))),
+                "{typed:?}"
+            );
+        }
+        for over in [
+            "100.01",
+            "101",
+            "99999999999999999",
+            "9".repeat(40).as_str(),
+        ] {
+            assert!(Percent::parse(over).is_err(), "{over:?}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub const DEMO_ADMIN_EMAIL: &str = "admin@portal.example";
 const PRICE_LIST_START: &str = "2026-01-01";
 
 /// (name, latest version, list price in cents)
-const PRODUCTS: [(&str, &str, i64); 18] = [
+pub const PRODUCTS: [(&str, &str, i64); 18] = [
     ("Terrasoft XRM", "3.4.1", 120_000),
     ("Terrasoft CRM", "3.4.1", 90_000),
     ("Terrasoft Sales", "3.4.1", 80_000),
@@ -201,20 +201,24 @@ pub async fn demo(db: &AnyPool, today: NaiveDate) -> Result<(), sqlx::Error> {
 async fn seed_catalogue(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
     let now = Utc::now().to_rfc3339();
     for (name, version, price) in PRODUCTS {
+        // Keyed like the admin form (issue 19): a product an admin added as "terrasoft crm"
+        // is the seed's "Terrasoft CRM", left as it is.
+        let key = domain::name_key(name);
         sqlx::query(
-            "INSERT INTO products (name, latest_version) VALUES ($1, $2)
-             ON CONFLICT (name) DO NOTHING",
+            "INSERT INTO products (name, name_key, latest_version) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING",
         )
         .bind(name)
+        .bind(&key)
         .bind(version)
         .execute(&mut **tx)
         .await?;
         sqlx::query(
             "INSERT INTO price_list_entries (product_id, valid_from, unit_price_minor, created_at)
-             SELECT id, $2, $3, $4 FROM products WHERE name = $1
+             SELECT id, $2, $3, $4 FROM products WHERE name_key = $1
              ON CONFLICT (product_id, valid_from) DO NOTHING",
         )
-        .bind(name)
+        .bind(&key)
         .bind(PRICE_LIST_START)
         .bind(price)
         .bind(&now)
@@ -273,10 +277,11 @@ async fn seed_company(
     now: &str,
 ) -> Result<(), sqlx::Error> {
     let inserted: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO companies (name, created_at) VALUES ($1, $2)
-         ON CONFLICT (name) DO NOTHING RETURNING id",
+        "INSERT INTO companies (name, name_key, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(company.name)
+    .bind(domain::name_key(company.name))
     .bind(now)
     .fetch_optional(&mut **tx)
     .await?;

@@ -126,9 +126,12 @@ pub async fn admin_create_company(
             let contact_name = input::CONTACT_NAME.required(&contact_name)?;
             let contact_email = input::email(&contact_email)?;
             let mut tx = store::begin_write(&app.db).await?;
-            let company_id = store::companies::create(&mut tx, name)
-                .await?
-                .ok_or_else(|| AppError::Invalid(text::ERR_NAME_TAKEN.into()))?;
+            let company_id = match store::companies::create(&mut tx, name).await? {
+                store::Insert::Created(id) => id,
+                store::Insert::NameTaken { existing } => {
+                    return Err(AppError::Invalid(text::company_name_taken(&existing)))
+                }
+            };
             let invitation = contact::invite(
                 &app,
                 &mut tx,
@@ -348,9 +351,9 @@ pub async fn admin_mark_paid(invoice_number: String) -> Result<(), AppError> {
     api::with_status(
         async {
             let (app, admin) = api::admin_caller().await?;
-            let invoice_number = input::INVOICE_NUMBER.required(&invoice_number)?;
+            let invoice_number = input::invoice_number(&invoice_number)?;
             let mut tx = store::begin_write(&app.db).await?;
-            let company_id = store::orders::mark_paid(&mut tx, invoice_number)
+            let company_id = store::orders::mark_paid(&mut tx, &invoice_number)
                 .await?
                 .ok_or(AppError::NotFound)?;
             audit(
@@ -422,9 +425,11 @@ pub async fn admin_add_product(
             let version = input::version(&version)?;
             let (price, valid_from) = parse_price(&price, &valid_from, app.clock.today())?;
             let mut tx = store::begin_write(&app.db).await?;
-            store::catalog::add_product(&mut tx, name, &version, price, valid_from)
-                .await?
-                .ok_or_else(|| AppError::Invalid(text::ERR_NAME_TAKEN.into()))?;
+            let added =
+                store::catalog::add_product(&mut tx, name, &version, price, valid_from).await?;
+            if let store::Insert::NameTaken { existing } = added {
+                return Err(AppError::Invalid(text::product_name_taken(&existing)));
+            }
             let summary =
                 format!("Product {name} added: version {version}, {price} from {valid_from}");
             audit(&mut tx, &admin, None, "product_added", summary).await?;
@@ -436,6 +441,7 @@ pub async fn admin_add_product(
 }
 
 /// Declares a new latest version of a product (holdings behind it now need an update, R7).
+/// Versions only move forward: one that is not newer than the latest is refused.
 #[server(endpoint = "admin_declare_version")]
 pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(), AppError> {
     use crate::{api, input, store};
@@ -444,12 +450,20 @@ pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(
             let (app, admin) = api::admin_caller().await?;
             let version = input::version(&version)?;
             let mut tx = store::begin_write(&app.db).await?;
-            if !store::catalog::declare_version(&mut tx, domain::ProductId(product_id), &version)
-                .await?
-            {
+            let mut product =
+                store::catalog::product_for_update(&mut tx, domain::ProductId(product_id))
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+            product
+                .declare_version(version)
+                .map_err(|refused| AppError::Invalid(refused.to_string()))?;
+            if !store::catalog::declare_version(&mut tx, &product).await? {
                 return Err(AppError::NotFound);
             }
-            let summary = format!("Product {product_id}: latest version is now {version}");
+            let summary = format!(
+                "Product {product_id} ({}): latest version is now {}",
+                product.name, product.latest_version
+            );
             audit(&mut tx, &admin, None, "version_declared", summary).await?;
             tx.commit().await?;
             Ok(())
@@ -585,21 +599,8 @@ pub async fn admin_update_plan(
                 .and_then(|tier| tier.parse().ok())
                 .ok_or(AppError::NotFound)?;
             // One fixed message for every bad percentage: the input is never echoed back.
-            let bad_percent = || AppError::Invalid(text::ERR_PERCENT.into());
-            let percent: rust_decimal::Decimal =
-                percent.trim().parse().map_err(|_| bad_percent())?;
-            // Refused before multiplying: a huge value (`1e28`, 28 digits) would overflow.
-            if percent < rust_decimal::Decimal::ZERO || percent > rust_decimal::Decimal::ONE_HUNDRED
-            {
-                return Err(bad_percent());
-            }
-            let basis_points = percent
-                .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
-                .ok_or_else(bad_percent)?
-                .normalize()
-                .to_string()
-                .parse::<u32>()
-                .map_err(|_| bad_percent())?;
+            let percent = domain::Percent::parse(&percent)
+                .map_err(|_| AppError::Invalid(text::ERR_PERCENT.into()))?;
             let in_days = match response_unit.as_str() {
                 "business_days" => true,
                 "business_hours" => false,
@@ -620,8 +621,7 @@ pub async fn admin_update_plan(
                 (A::DatabaseAndIntegration, database_and_integration),
             ];
             let plan = domain::Plan {
-                percent: domain::Percent::from_basis_points(basis_points)
-                    .map_err(|_| bad_percent())?,
+                percent,
                 min_licenses,
                 includes_new_versions: includes_new_versions.is_some(),
                 response_target: if in_days {
@@ -742,10 +742,8 @@ mod helpers {
         today: NaiveDate,
     ) -> Result<(domain::Money, NaiveDate), AppError> {
         // The domain's errors quote the input; the answer must not (it may be 64 KiB).
-        let price: domain::Money = price
-            .trim()
-            .parse()
-            .map_err(|_: domain::InvalidInput| AppError::Invalid(text::ERR_PRICE.into()))?;
+        let price = domain::Money::parse_amount(price)
+            .map_err(|_| AppError::Invalid(text::ERR_PRICE.into()))?;
         let valid_from = crate::input::date(valid_from)?;
         if valid_from < today {
             return Err(AppError::Invalid(text::ERR_PRICE_IN_PAST.into()));

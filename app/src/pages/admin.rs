@@ -11,7 +11,7 @@ use crate::components::{action_outcome, error_view};
 use crate::model::admin::{CatalogView, CompanyDetail, CompanyPage, InvitationSent, PlanAdminRow};
 use crate::pages::consultations::{RequestTable, RequestThreadPage};
 use crate::pages::ContractCard;
-use crate::text;
+use crate::{input, text};
 
 #[component]
 fn AdminNav() -> impl IntoView {
@@ -391,8 +391,8 @@ pub fn AdminCatalogPage() -> impl IntoView {
             <h2>{text::ADD_PRODUCT}</h2>
             <ActionForm action=add_product attr:class="choice">
                 <label>{text::FIELD_PRODUCT} <input name="name" required /></label>
-                <label>{text::FIELD_VERSION} <input name="version" required placeholder="1.0" /></label>
-                <label>{text::FIELD_PRICE} <input name="price" required inputmode="decimal" /></label>
+                <label>{text::FIELD_VERSION} <input name="version" required placeholder="1.0" pattern=input::VERSION_PATTERN title=text::ERR_VERSION /></label>
+                <label>{text::FIELD_PRICE} <input name="price" required inputmode="decimal" pattern=input::AMOUNT_PATTERN title=text::ERR_PRICE /></label>
                 <label>{text::FIELD_VALID_FROM} <input type="date" name="valid_from" required /></label>
                 <button type="submit">{text::ADD_PRODUCT}</button>
             </ActionForm>
@@ -438,13 +438,13 @@ fn CatalogTable(
                     <ul>{prices}</ul>
                     <ActionForm action=add_price attr:class="choice">
                         <input type="hidden" name="product_id" value=id.to_string() />
-                        <label>{text::FIELD_PRICE} <input name="price" required inputmode="decimal" /></label>
+                        <label>{text::FIELD_PRICE} <input name="price" required inputmode="decimal" pattern=input::AMOUNT_PATTERN title=text::ERR_PRICE /></label>
                         <label>{text::FIELD_VALID_FROM} <input type="date" name="valid_from" min=today.to_string() required /></label>
                         <button type="submit" class="secondary">{text::ADD_PRICE}</button>
                     </ActionForm>
                     <ActionForm action=declare attr:class="choice">
                         <input type="hidden" name="product_id" value=id.to_string() />
-                        <label>{text::FIELD_VERSION} <input name="version" required /></label>
+                        <label>{text::FIELD_VERSION} <input name="version" required pattern=input::VERSION_PATTERN title=text::ERR_VERSION /></label>
                         <button type="submit" class="secondary">{text::DECLARE_VERSION}</button>
                     </ActionForm>
                 </section>
@@ -493,7 +493,7 @@ fn PlanForm(plan: PlanAdminRow, save: ServerAction<AdminUpdatePlan>) -> impl Int
             <h2>{plan.name}</h2>
             <ActionForm action=save attr:class="choice">
                 <input type="hidden" name="tier" value=plan.tier />
-                <label>{text::FIELD_PERCENT} <input name="percent" value=plan.percent inputmode="decimal" /></label>
+                <label>{text::FIELD_PERCENT} <input name="percent" value=plan.percent inputmode="decimal" pattern=input::AMOUNT_PATTERN title=text::ERR_PERCENT /></label>
                 <label>{text::FIELD_MIN_LICENSES} <input type="number" name="min_licenses" min="0" value=plan.min_licenses.to_string() /></label>
                 <label>
                     {text::FIELD_RESPONSE}

@@ -3,7 +3,7 @@
 use domain::{Catalog, ConsultationArea, Percent, Plan, PlanTier, PriceEntry, PriceList, Product};
 use domain::{ProductId, ResponseTarget, Version};
 
-use crate::store::{corrupt, money, parse_date, Conn, Db};
+use crate::store::{corrupt, for_update, money, parse_date, Conn, Db, Insert};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PlanRecord {
@@ -201,38 +201,72 @@ pub async fn price_entries(db: &Db) -> Result<Vec<PriceEntryRow>, sqlx::Error> {
     .await
 }
 
-/// A new product with its first price; `None` if the name is taken.
+/// A new product with its first price, unless a product of the same name key (the same name
+/// up to case and spacing) exists.
 pub async fn add_product(
     conn: &mut Conn,
     name: &str,
     version: &Version,
     price: domain::Money,
     valid_from: chrono::NaiveDate,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Insert, sqlx::Error> {
+    let name = name.trim();
+    let key = domain::name_key(name);
+    // No conflict target: either unique key (name, name_key) means the name is taken. A
+    // concurrent insert of the same key makes this one wait, then do nothing.
     let row: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO products (name, latest_version) VALUES ($1, $2)
-         ON CONFLICT (name) DO NOTHING RETURNING id",
+        "INSERT INTO products (name, name_key, latest_version) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING id",
     )
-    .bind(name.trim())
+    .bind(name)
+    .bind(&key)
     .bind(version.to_string())
     .fetch_optional(&mut *conn)
     .await?;
     let Some((id,)) = row else {
-        return Ok(None);
+        let existing: Option<(String,)> =
+            sqlx::query_as("SELECT name FROM products WHERE name_key = $1")
+                .bind(&key)
+                .fetch_optional(&mut *conn)
+                .await?;
+        return Ok(Insert::NameTaken {
+            existing: existing.map_or_else(|| name.to_string(), |(name,)| name),
+        });
     };
     add_price(conn, ProductId(id), valid_from, price).await?;
-    Ok(Some(id))
+    Ok(Insert::Created(id))
 }
 
-/// Declares a new latest version (R7 then asks holdings to catch up).
-pub async fn declare_version(
+/// The product, locked until the transaction ends so that two declarations of a new version
+/// cannot both compare against the same latest one.
+pub async fn product_for_update(
     conn: &mut Conn,
     product_id: ProductId,
-    version: &Version,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE products SET latest_version = $2 WHERE id = $1")
+) -> Result<Option<Product>, sqlx::Error> {
+    let query = format!(
+        "SELECT id, name, latest_version FROM products WHERE id = $1{}",
+        for_update(conn)
+    );
+    let row: Option<ProductRow> = sqlx::query_as(&query)
         .bind(product_id.get())
-        .bind(version.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|p| {
+        Ok(Product {
+            id: ProductId(p.id),
+            name: p.name,
+            latest_version: Version::parse(&p.latest_version).map_err(corrupt)?,
+        })
+    })
+    .transpose()
+}
+
+/// Stores a new latest version, which `Product::declare_version` has accepted (R7 then asks
+/// holdings to catch up).
+pub async fn declare_version(conn: &mut Conn, product: &Product) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE products SET latest_version = $2 WHERE id = $1")
+        .bind(product.id.get())
+        .bind(product.latest_version.to_string())
         .execute(conn)
         .await?;
     Ok(done.rows_affected() == 1)

@@ -1,6 +1,6 @@
 //! Companies as the vendor's staff see them: search, create, contractual exceptions (R5).
 
-use crate::store::{now_rfc3339, Conn, Db};
+use crate::store::{now_rfc3339, Conn, Db, Insert};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CompanyRow {
@@ -49,17 +49,32 @@ pub async fn name<'e>(
     Ok(row.map(|(name,)| name))
 }
 
-/// Creates the company; `None` if the name is taken.
-pub async fn create(conn: &mut Conn, name: &str) -> Result<Option<i64>, sqlx::Error> {
+/// Creates the company, unless one of the same name key (the same name up to case and
+/// spacing) exists.
+pub async fn create(conn: &mut Conn, name: &str) -> Result<Insert, sqlx::Error> {
+    let name = name.trim();
+    let key = domain::name_key(name);
+    // No conflict target: either unique key (name, name_key) means the name is taken.
     let row: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO companies (name, created_at) VALUES ($1, $2)
-         ON CONFLICT (name) DO NOTHING RETURNING id",
+        "INSERT INTO companies (name, name_key, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING id",
     )
-    .bind(name.trim())
+    .bind(name)
+    .bind(&key)
     .bind(now_rfc3339())
-    .fetch_optional(conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    Ok(row.map(|(id,)| id))
+    if let Some((id,)) = row {
+        return Ok(Insert::Created(id));
+    }
+    let existing: Option<(String,)> =
+        sqlx::query_as("SELECT name FROM companies WHERE name_key = $1")
+            .bind(&key)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(Insert::NameTaken {
+        existing: existing.map_or_else(|| name.to_string(), |(name,)| name),
+    })
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

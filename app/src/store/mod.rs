@@ -55,6 +55,27 @@ pub async fn lock_company(conn: &mut Conn, company_id: i64) -> Result<(), sqlx::
     Ok(())
 }
 
+/// What an insert of a named record (a product, a company) did. Names are unique by
+/// [`domain::name_key`]: the same up to case and spacing counts as taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Insert {
+    /// The new record's id.
+    Created(i64),
+    /// A record with the same name key exists; its name as stored, for the refusal.
+    NameTaken { existing: String },
+}
+
+/// The engine-specific tail of a `SELECT` that locks the rows it reads until the transaction
+/// ends: PostgreSQL (READ COMMITTED) needs `FOR UPDATE`; SQLite's `BEGIN IMMEDIATE` already
+/// serializes every writer.
+pub(crate) fn for_update(conn: &Conn) -> &'static str {
+    if conn.backend_name() == "PostgreSQL" {
+        " FOR UPDATE"
+    } else {
+        ""
+    }
+}
+
 /// Dates are stored as ISO text; a malformed one is a corrupt row, reported as an internal error.
 pub(crate) fn parse_date(text: &str) -> Result<chrono::NaiveDate, sqlx::Error> {
     text.parse()

@@ -53,7 +53,7 @@ async fn admin_calls(app: &TestApp) -> Vec<(&'static str, Vec<(&'static str, Str
         ),
         (
             "admin_declare_version",
-            vec![("product_id", crm.clone()), ("version", s("3.4.1"))],
+            vec![("product_id", crm.clone()), ("version", s("3.4.2"))],
         ),
         (
             "admin_add_price",

@@ -220,6 +220,11 @@ fn hostile_values(kind: Kind) -> Vec<Hostile> {
             text("letters", "abc"),
             text("a 23-digit amount", "99999999999999999999999"),
             text("a hexadecimal amount", "0x10"),
+            // Issue 19: looser than "at most two decimals, e.g. 900.00".
+            text("an exponent", "1e3"),
+            text("a plus sign", "+5.00"),
+            text("an empty fraction", "5."),
+            text("leading zeros", "007.00"),
         ],
         Kind::Percent => vec![
             text("negative", "-1.00"),
@@ -229,6 +234,10 @@ fn hostile_values(kind: Kind) -> Vec<Hostile> {
             text("empty", ""),
             text("over 100", "100.01"),
             text("letters", "abc"),
+            text("an exponent", "1e1"),
+            text("a plus sign", "+10"),
+            text("an empty fraction", "10."),
+            text("leading zeros", "010"),
         ],
         Kind::Date => vec![
             text("February 30", "2026-02-30"),
@@ -261,6 +270,9 @@ fn hostile_values(kind: Kind) -> Vec<Hostile> {
             text("no domain dot", "someone@example"),
             text("a space", "some one@x.example"),
             text("300 characters", &format!("{}@x.example", "a".repeat(290))),
+            text("an empty run", "some..one@x.example"),
+            text("angle brackets", "<some@x.example>"),
+            text("two addresses", "a@x.example,b@x.example"),
         ],
         Kind::Version => vec![
             text("empty", ""),

@@ -12,6 +12,7 @@ mod hostile;
 mod pages;
 mod pricing;
 mod purchase;
+mod records;
 mod scale;
 mod schema;
 mod security;
