@@ -34,6 +34,9 @@ pub fn company_name_taken(existing: &str) -> String {
         "A company named \"{existing}\" already exists; names that differ only in capitals or spaces count as the same."
     )
 }
+/// A name clash caught by the database (two admins at once): the record is not at hand.
+pub const ERR_NAME_TAKEN: &str =
+    "That name was just taken; names that differ only in capitals or spaces count as the same. Reload the page to see it.";
 pub const ERR_EMAIL_TAKEN: &str = "That email belongs to another account.";
 pub const ERR_DATE: &str = "Enter a date as YYYY-MM-DD.";
 pub const ERR_INVOICE_NUMBER: &str =

@@ -53,6 +53,16 @@ pub const KNOWN: &[KnownConstraint] = &[
         refusal: || AppError::Invalid(text::ERR_NAME_TAKEN.into()),
     },
     KnownConstraint {
+        postgres: "companies_unique_name_key",
+        sqlite: "companies.name_key",
+        refusal: || AppError::Invalid(text::ERR_NAME_TAKEN.into()),
+    },
+    KnownConstraint {
+        postgres: "products_unique_name_key",
+        sqlite: "products.name_key",
+        refusal: || AppError::Invalid(text::ERR_NAME_TAKEN.into()),
+    },
+    KnownConstraint {
         postgres: "products_name_key",
         sqlite: "products.name",
         refusal: || AppError::Invalid(text::ERR_NAME_TAKEN.into()),

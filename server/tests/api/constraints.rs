@@ -97,16 +97,16 @@ async fn each_reachable_constraint_has_its_own_answer() {
     check(
         &app,
         "companies.name",
-        &format!("INSERT INTO companies (name, created_at) VALUES ('Litware Inc', '{NOW}')"),
-        &format!("INSERT INTO companies (name, created_at) VALUES ('Litware Inc', '{NOW}')"),
+        &format!("INSERT INTO companies (name, name_key, created_at) VALUES ('Litware Inc', 'litware inc', '{NOW}')"),
+        &format!("INSERT INTO companies (name, name_key, created_at) VALUES ('LITWARE  Inc', 'litware inc', '{NOW}')"),
         AppError::Invalid(text::ERR_NAME_TAKEN.into()),
     )
     .await;
     check(
         &app,
         "products.name",
-        "INSERT INTO products (name, latest_version) VALUES ('Litware Suite', '1.0')",
-        "INSERT INTO products (name, latest_version) VALUES ('Litware Suite', '2.0')",
+        "INSERT INTO products (name, name_key, latest_version) VALUES ('Litware Suite', 'litware suite', '1.0')",
+        "INSERT INTO products (name, name_key, latest_version) VALUES ('Litware Suite', 'litware suite', '2.0')",
         AppError::Invalid(text::ERR_NAME_TAKEN.into()),
     )
     .await;
