@@ -12,31 +12,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::error::InvalidInput;
+pub use crate::ids::ProductId;
 use crate::money::Money;
-
-/// Database id of a product.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ProductId(pub i64);
-
-impl ProductId {
-    /// The raw database id.
-    pub fn get(self) -> i64 {
-        self.0
-    }
-}
-
-impl From<i64> for ProductId {
-    fn from(id: i64) -> Self {
-        ProductId(id)
-    }
-}
-
-impl fmt::Display for ProductId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
-    }
-}
 
 /// A product version such as `7.12.1`, ordered numerically segment by segment.
 ///

@@ -6,8 +6,9 @@ use core::fmt;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Holding, ProductId, Quantity, Version};
+use crate::catalog::{Holding, Quantity, Version};
 use crate::error::InvalidInput;
+use crate::ids::ProductId;
 use crate::plan::Plan;
 use crate::rules::RuleViolation;
 

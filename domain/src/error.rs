@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::catalog::ProductId;
+use crate::ids::ProductId;
 
 /// Why a domain value could not be constructed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -22,3 +22,27 @@ impl fmt::Display for ContractId {
         write!(f, "#{}", self.0)
     }
 }
+
+/// Database id of a product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProductId(pub i64);
+
+impl ProductId {
+    /// The raw database id.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl From<i64> for ProductId {
+    fn from(id: i64) -> Self {
+        ProductId(id)
+    }
+}
+
+impl fmt::Display for ProductId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}

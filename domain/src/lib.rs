@@ -8,13 +8,13 @@
 //! | module | holds |
 //! |---|---|
 //! | [`money`] | [`Money`], [`Percent`], half-up rounding (R9) |
-//! | [`catalog`] | [`ProductId`], [`Version`] (only moves forward), [`Quantity`], [`Holding`], [`PriceList`], [`Catalog`], [`name_key`] |
+//! | [`catalog`] | [`Version`] (only moves forward), [`Quantity`], [`Holding`], [`PriceList`], [`Catalog`], [`name_key`] |
 //! | [`plan`] | [`Plan`], [`PlanTier`], [`ConsultationArea`], default plans |
 //! | [`contract`] | [`Years`] (R6), [`Contract`], [`contract_period`] (R10), [`extension`] (R8), [`version_update`] (R4) |
 //! | [`consultation`] | [`consultation_allowed`] (R5) |
 //! | [`coverage`] | [`Coverage`]: a company's contracts, never overlapping (R1); [`CoverageChange`]: what a purchase does to them (R8, R10) |
 //! | [`quote`] | [`quote_support`], [`quote_license_purchase`], [`plan_comparison`] |
-//! | [`ids`] | [`ContractId`] |
+//! | [`ids`] | [`ProductId`], [`ContractId`]: a leaf module, imported by the others |
 //! | [`rules`] | [`RuleViolation`] and the shared R2/R6/R7 checks |
 //! | [`error`] | [`InvalidInput`]: values that cannot be constructed |
 //!
@@ -99,7 +99,7 @@ mod worked_examples;
 
 pub use catalog::{
     name_key, total_licenses, Catalog, DatedPrice, Holding, PriceEntry, PriceList, Product,
-    ProductId, Quantity, Version, VersionNotNewer,
+    Quantity, Version, VersionNotNewer,
 };
 pub use consultation::{consultation_allowed, ConsultationBasis};
 pub use contract::{
@@ -108,7 +108,7 @@ pub use contract::{
 };
 pub use coverage::{ContractMove, Coverage, CoverageChange, CoverageRefusal, SignedContract};
 pub use error::InvalidInput;
-pub use ids::ContractId;
+pub use ids::{ContractId, ProductId};
 pub use money::{Money, Percent};
 pub use plan::{default_plans, ConsultationArea, Plan, PlanTier, ResponseTarget};
 pub use quote::{

@@ -9,10 +9,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::catalog::{total_licenses, Catalog, Holding, ProductId, Quantity, Version};
+use crate::catalog::{total_licenses, Catalog, Holding, Quantity, Version};
 use crate::contract::Years;
 use crate::coverage::{Coverage, CoverageChange, CoverageRefusal};
 use crate::error::InvalidInput;
+use crate::ids::ProductId;
 use crate::money::{Money, Percent};
 use crate::plan::{Plan, PlanTier};
 use crate::rules::{

@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::catalog::{total_licenses, Catalog, Holding, ProductId, Version};
+use crate::catalog::{total_licenses, Catalog, Holding, Version};
+use crate::ids::ProductId;
 use crate::plan::{ConsultationArea, Plan};
 
 /// A license that is not on its product's latest declared version (R7).
