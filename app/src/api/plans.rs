@@ -11,9 +11,9 @@ pub async fn plan_matrix() -> Result<model::PlanMatrix, AppError> {
 
     let result = async {
         let state = app_state()?;
-        let plans = store::catalog::plans(&state.db).await?;
-        let areas = store::catalog::consultation_areas(&state.db).await?;
-        let coverage = store::catalog::coverage(&state.db).await?;
+        let mut conn = state.db.acquire().await?;
+        let plans = store::catalog::domain_plans(&mut conn).await?;
+        let areas = store::catalog::consultation_areas(&mut *conn).await?;
         Ok(model::PlanMatrix {
             areas: areas
                 .iter()
@@ -22,14 +22,15 @@ pub async fn plan_matrix() -> Result<model::PlanMatrix, AppError> {
                     covered: plans
                         .iter()
                         .map(|p| {
-                            coverage
+                            p.plan
+                                .consultation_areas
                                 .iter()
-                                .any(|(id, code)| *id == p.id && *code == area.code)
+                                .any(|covered| covered.as_str() == area.code)
                         })
                         .collect(),
                 })
                 .collect(),
-            plans: plans.into_iter().map(plan_column).collect(),
+            plans: plans.into_iter().map(|p| plan_column(p.plan)).collect(),
         })
     }
     .await;
@@ -37,19 +38,19 @@ pub async fn plan_matrix() -> Result<model::PlanMatrix, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn plan_column(plan: crate::store::catalog::PlanRecord) -> model::PlanColumn {
+fn plan_column(plan: domain::Plan) -> model::PlanColumn {
+    let (response_target_amount, response_target_in_days) = match plan.response_target {
+        domain::ResponseTarget::BusinessDays(n) => (n, true),
+        domain::ResponseTarget::BusinessHours(n) => (n, false),
+    };
     model::PlanColumn {
-        percent: u32::try_from(plan.percent_bp)
-            .ok()
-            .and_then(|bp| domain::Percent::from_basis_points(bp).ok())
-            .map(|p| p.to_string())
-            .unwrap_or_default(),
-        tier: plan.tier,
+        percent: plan.percent.to_string(),
+        tier: plan.tier.as_str().to_string(),
         name: plan.name,
-        includes_patches: plan.includes_patches != 0,
-        includes_new_versions: plan.includes_new_versions != 0,
-        min_licenses: plan.min_licenses.max(0) as u32,
-        response_target_amount: plan.response_target_amount.max(0) as u32,
-        response_target_in_days: plan.response_target_unit == "business_days",
+        includes_patches: plan.crucial_updates,
+        includes_new_versions: plan.includes_new_versions,
+        min_licenses: plan.min_licenses,
+        response_target_amount,
+        response_target_in_days,
     }
 }

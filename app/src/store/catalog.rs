@@ -5,8 +5,9 @@ use domain::{ProductId, ResponseTarget, Version};
 
 use crate::store::{corrupt, for_update, money, parse_date, Conn, Db, Insert};
 
+/// A `plans` row (or a contract's copy of its terms) before it becomes a [`Plan`].
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PlanRecord {
+pub(crate) struct PlanRecord {
     pub id: i64,
     pub tier: String,
     pub name: String,
@@ -22,11 +23,6 @@ pub struct PlanRecord {
 pub struct AreaRecord {
     pub code: String,
     pub name: String,
-}
-
-pub async fn plans(db: &Db) -> Result<Vec<PlanRecord>, sqlx::Error> {
-    let mut conn = db.acquire().await?;
-    plan_records(&mut conn).await
 }
 
 async fn plan_records(conn: &mut Conn) -> Result<Vec<PlanRecord>, sqlx::Error> {
@@ -46,12 +42,6 @@ pub async fn consultation_areas<'e>(
     sqlx::query_as("SELECT code, name FROM consultation_areas ORDER BY sort_order")
         .fetch_all(db)
         .await
-}
-
-/// (plan id, area code) pairs: which plan covers which consultation area.
-pub async fn coverage(db: &Db) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let mut conn = db.acquire().await?;
-    coverage_pairs(&mut conn).await
 }
 
 async fn coverage_pairs(conn: &mut Conn) -> Result<Vec<(i64, String)>, sqlx::Error> {
