@@ -172,7 +172,16 @@ pub async fn current_contact(state: &AppState) -> Result<ContactPrincipal, AppEr
     }
 }
 
+/// A session store failure: an exhausted session pool is overload (503, retry), anything
+/// else an internal error.
 fn session_error(error: tower_sessions::session::Error) -> AppError {
+    let text = error.to_string();
+    if text.contains("pool timed out") || text.contains("PoolTimedOut") {
+        tracing::warn!(%text, "session store overloaded");
+        return AppError::Unavailable {
+            retry_after_seconds: crate::error::RETRY_AFTER_SECONDS,
+        };
+    }
     AppError::internal(format_args!("session store: {error}"))
 }
 

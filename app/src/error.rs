@@ -48,8 +48,8 @@ pub enum AppError {
     /// message says what to do (usually: reload).
     #[error("{0}")]
     Conflict(String),
-    /// The database is overloaded or away: answered quickly with 503 and a retry hint
-    /// rather than left hanging.
+    /// The database is overloaded (no connection free in time, busy, a lock or statement
+    /// timeout): answered with 503 and a retry hint rather than left hanging.
     #[error("{}", text::unavailable(*retry_after_seconds))]
     Unavailable { retry_after_seconds: u32 },
     /// Something failed on our side; `reference` is the request id the cause was logged under.

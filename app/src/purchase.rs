@@ -262,6 +262,11 @@ pub async fn place(
     let quote = &priced.quote;
 
     let before_end = state.coverage.end();
+    // The change must fit the timeline it was made from: a domain bug is a 500, never a write.
+    state
+        .coverage
+        .apply(&quote.contract, domain::ContractId(0))
+        .map_err(|e| AppError::internal(format_args!("coverage change does not fit: {e}")))?;
     let contract_id = store::contracts::apply(
         &mut tx,
         who.company_id,

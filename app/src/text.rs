@@ -290,6 +290,11 @@ pub fn contract_change(change: &crate::model::ContractChange) -> String {
     }
 }
 
+/// Why the add-licenses page offers nothing yet: the only contract starts later (R1).
+pub fn licenses_from_start(start: chrono::NaiveDate) -> String {
+    format!("Your support starts on {start}; licenses can be added under it from that day (R1).")
+}
+
 /// Why the add-licenses page offers no new contract (R1).
 pub fn licenses_join_current(covered_until: chrono::NaiveDate) -> String {
     format!(

@@ -107,6 +107,40 @@ impl Coverage {
         Ok(Coverage { contracts })
     }
 
+    /// Repairs a stored timeline written before overlaps were refused: each contract that
+    /// starts on or before the end of the one before it moves to the day after that end,
+    /// keeping its length, plan and price — what R8 (an extension) or R1 (one contract at a
+    /// time) would have done. Returns the repaired timeline and the moves, in start order.
+    pub fn repaired(
+        contracts: impl IntoIterator<Item = SignedContract>,
+    ) -> Result<(Coverage, Vec<ContractMove>), InvalidInput> {
+        let mut contracts: Vec<SignedContract> = contracts.into_iter().collect();
+        contracts.sort_by_key(|c| (c.contract.start(), c.id));
+        let mut moves = Vec::new();
+        for i in 1..contracts.len() {
+            let previous_end = contracts[i - 1].contract.end();
+            let current = &contracts[i];
+            if current.contract.start() > previous_end {
+                continue;
+            }
+            let from = current.contract.period();
+            let start = previous_end
+                .succ_opt()
+                .ok_or(InvalidInput::DateOutOfRange)?;
+            let end = start
+                .checked_add_signed(from.end - from.start)
+                .ok_or(InvalidInput::DateOutOfRange)?;
+            moves.push(ContractMove {
+                id: current.id,
+                plan_name: current.contract.plan().name.clone(),
+                from,
+                to: ContractPeriod { start, end },
+            });
+            contracts[i].contract = Contract::new(current.contract.plan().clone(), start, end)?;
+        }
+        Ok((Coverage::new(contracts)?, moves))
+    }
+
     /// Every contract, earliest start first.
     pub fn contracts(&self) -> &[SignedContract] {
         &self.contracts
@@ -207,8 +241,9 @@ impl Coverage {
     /// force on `today`. The contract takes `ceil(365 × years × added / (owned + added))` more
     /// days and every later signed contract moves that many days later.
     ///
-    /// Refused ([`RuleViolation::R1ContractNotActive`] or [`RuleViolation::R1SupportRequired`])
-    /// when no contract is in force.
+    /// Refused when no contract is in force: [`RuleViolation::R1ContractNotStarted`] when one
+    /// is signed for later, [`RuleViolation::R1ContractNotActive`] when the last one lapsed,
+    /// [`RuleViolation::R1SupportRequired`] without any.
     pub fn extend(
         &self,
         owned: u64,
@@ -217,12 +252,15 @@ impl Coverage {
         today: NaiveDate,
     ) -> Result<CoverageChange, CoverageRefusal> {
         let Some(in_force) = self.in_force(today) else {
-            return Err(match self.current_or_next(today).or(self.last()) {
-                Some(other) => RuleViolation::R1ContractNotActive {
-                    start: other.contract.start(),
-                    end: other.contract.end(),
+            return Err(match (self.current_or_next(today), self.last()) {
+                (Some(next), _) => RuleViolation::R1ContractNotStarted {
+                    start: next.contract.start(),
                 },
-                None => RuleViolation::R1SupportRequired,
+                (None, Some(lapsed)) => RuleViolation::R1ContractNotActive {
+                    start: lapsed.contract.start(),
+                    end: lapsed.contract.end(),
+                },
+                (None, None) => RuleViolation::R1SupportRequired,
             }
             .into());
         };
@@ -451,6 +489,52 @@ mod tests {
         assert_eq!(after.end(), Some(date(2028, 11, 14)));
     }
 
+    /// Timelines stored before overlaps were refused are repaired as R8 and R1 would have
+    /// done: the later contract moves after the earlier one, keeping its length.
+    #[test]
+    fn overlapping_stored_contracts_are_repaired_in_order() {
+        let (repaired, moves) = Coverage::repaired([
+            // Observation 1: the running contract was extended over a signed renewal.
+            signed(
+                1,
+                Plan::default_standard(),
+                date(2026, 7, 28),
+                date(2027, 11, 14),
+            ),
+            signed(
+                2,
+                Plan::default_standard(),
+                date(2027, 7, 28),
+                date(2028, 7, 27),
+            ),
+            // Observation 2: a second contract beside the running one.
+            signed(
+                3,
+                Plan::default_premium(),
+                date(2026, 11, 25),
+                date(2027, 11, 24),
+            ),
+        ])
+        .unwrap();
+        let periods: Vec<_> = repaired
+            .contracts()
+            .iter()
+            .map(|c| (c.id.get(), c.contract.start(), c.contract.end()))
+            .collect();
+        assert_eq!(
+            periods,
+            [
+                (1, date(2026, 7, 28), date(2027, 11, 14)),
+                // Same number of days (364 and 365) as before, later.
+                (3, date(2027, 11, 15), date(2028, 11, 13)),
+                (2, date(2028, 11, 14), date(2029, 11, 14)),
+            ]
+        );
+        assert_eq!(moves.len(), 2);
+        let (clean, none) = Coverage::repaired(contoso().contracts().to_vec()).unwrap();
+        assert_eq!((clean, none), (contoso(), vec![]));
+    }
+
     /// Issue 11, observation 2: no second contract beside a running one.
     #[test]
     fn r1_refuses_a_new_contract_while_one_is_in_force_or_signed_for_later() {
@@ -486,8 +570,14 @@ mod tests {
                 ..
             }))
         ));
-        assert!(matches!(
+        assert_eq!(
             upcoming.extend(1, 1, years(1), today),
+            Err(CoverageRefusal::Rule(RuleViolation::R1ContractNotStarted {
+                start: date(2027, 1, 1)
+            }))
+        );
+        assert!(matches!(
+            contoso().extend(1, 1, years(1), date(2027, 7, 28)),
             Err(CoverageRefusal::Rule(
                 RuleViolation::R1ContractNotActive { .. }
             ))

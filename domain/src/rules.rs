@@ -43,6 +43,13 @@ pub enum RuleViolation {
         end: NaiveDate,
     },
 
+    /// R1: licenses to add under a contract signed for later (none is in force yet).
+    #[error("R1: Your support contract starts on {start}; licenses can be added under it from that day.")]
+    R1ContractNotStarted {
+        /// First day of the contract signed for later.
+        start: NaiveDate,
+    },
+
     /// R1: a new contract asked for while one is in force or signed for later. A company
     /// never holds two contracts covering the same day.
     #[error("{}", r1_coverage_message(plan_name, *in_force, *coverage_end))]
@@ -163,6 +170,7 @@ impl RuleViolation {
         match self {
             RuleViolation::R1SupportRequired
             | RuleViolation::R1ContractNotActive { .. }
+            | RuleViolation::R1ContractNotStarted { .. }
             | RuleViolation::R1CoverageExists { .. } => "R1",
             RuleViolation::R2TooFewLicenses { .. } => "R2",
             RuleViolation::R3NotCompanyContact => "R3",
@@ -183,15 +191,17 @@ impl RuleViolation {
 }
 
 fn r1_coverage_message(plan_name: &str, in_force: bool, coverage_end: NaiveDate) -> String {
-    let state = if in_force {
-        "is in force"
+    if in_force {
+        format!(
+            "R1: Your {plan_name} contract is in force and your support runs until {coverage_end}, so a second contract cannot be bought beside it. \
+             Add these licenses under your current contract instead, or change plan with a renewal."
+        )
     } else {
-        "is signed to start later"
-    };
-    format!(
-        "R1: Your {plan_name} contract {state} and your support runs until {coverage_end}, so a second contract cannot be bought beside it. \
-         Add these licenses under your current contract instead, or change plan with a renewal."
-    )
+        format!(
+            "R1: Your {plan_name} contract is signed to start later and your support runs until {coverage_end}, so a second contract cannot be bought beside it. \
+             Licenses can be added under it once it starts; plan changes come with a renewal."
+        )
+    }
 }
 
 fn r2_message(plan_name: &str, required: u32, owned: u64, after_order: bool) -> String {

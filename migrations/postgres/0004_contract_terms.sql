@@ -22,6 +22,14 @@ UPDATE contracts c SET
   FROM plans p
  WHERE p.id = c.plan_id;
 
+-- The defaults only served to add the columns: every new contract must state its terms.
+ALTER TABLE contracts
+    ALTER COLUMN plan_name DROP DEFAULT,
+    ALTER COLUMN includes_patches DROP DEFAULT,
+    ALTER COLUMN min_licenses DROP DEFAULT,
+    ALTER COLUMN response_target_amount DROP DEFAULT,
+    ALTER COLUMN response_target_unit DROP DEFAULT;
+
 -- R1: a company never holds two contracts covering the same day. The domain's `Coverage`
 -- cannot represent an overlap; this trigger keeps the stored timeline the same way, whatever
 -- writes it (an R8 move updates later contracts first, so no step overlaps). Writers of one

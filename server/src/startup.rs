@@ -55,6 +55,7 @@ impl Application {
     /// (port 0 picks a free one: tests read it back with [`Application::addr`]).
     pub async fn build(config: Config) -> Result<Self, StartupError> {
         let pools = db::connect_and_migrate(&config.database_url, &config.db).await?;
+        app::store::contracts::repair_overlaps(&pools.app).await?;
         if config.demo {
             seed::demo(
                 &pools.app,

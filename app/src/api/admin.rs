@@ -163,10 +163,12 @@ pub async fn admin_assign_contact(
             let (app, admin) = api::admin_caller().await?;
             let contact_name = input::CONTACT_NAME.required(&contact_name)?;
             let contact_email = input::email(&contact_email)?;
-            store::companies::name(&app.db, company_id)
+            let mut tx = store::begin_write(&app.db).await?;
+            // R3: two admins reassigning at once queue here instead of racing to the index.
+            store::lock_company(&mut tx, company_id).await?;
+            store::companies::name(&mut *tx, company_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let mut tx = store::begin_write(&app.db).await?;
             let invitation = contact::invite(
                 &app,
                 &mut tx,
@@ -772,9 +774,8 @@ mod helpers {
         ) -> Result<InvitationSent, AppError> {
             let contact_id = match store::contacts::assign(conn, company_id, name, email).await {
                 Ok(id) => id,
-                Err(e) if crate::api::is_unique_violation(&e) => {
-                    return Err(AppError::Invalid(text::ERR_EMAIL_TAKEN.into()))
-                }
+                // The email is taken, or (a lost race) the company's contact changed meanwhile:
+                // `store::constraint` tells which.
                 Err(e) => return Err(e.into()),
             };
             let token = tokens::issue(

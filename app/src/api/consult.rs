@@ -242,8 +242,13 @@ mod views {
         }
     }
 
-    fn short(at: &str) -> String {
-        at.chars().take(16).collect::<String>().replace('T', " ")
+    /// A stored instant on the vendor's wall clock, as the page shows it (the zone is named
+    /// next to the deadline).
+    fn local_time(app: &AppState, at: &str) -> String {
+        match at.parse::<DateTime<Utc>>() {
+            Ok(at) => app.clock.local(at).format("%Y-%m-%d %H:%M").to_string(),
+            Err(_) => at.chars().take(16).collect::<String>().replace('T', " "),
+        }
     }
 
     pub async fn summaries(
@@ -299,7 +304,7 @@ mod views {
                 .map(|m| MessageView {
                     from_vendor: m.author_kind == "admin",
                     author: m.author_name.unwrap_or_default(),
-                    at: short(&m.created_at),
+                    at: local_time(app, &m.created_at),
                     body: m.body,
                 })
                 .collect(),

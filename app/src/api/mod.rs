@@ -88,9 +88,3 @@ pub(crate) async fn admin_caller(
     let admin = crate::auth::current_admin(&app).await?;
     Ok((app, admin))
 }
-
-/// A unique constraint said no: the caller picked a name or email already taken.
-#[cfg(feature = "ssr")]
-pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
-}

@@ -213,6 +213,11 @@ mod views {
             currency: app.currency.clone(),
             products,
             new_contract_allowed: company.coverage.current_or_next(today).is_none(),
+            support_starts: company
+                .coverage
+                .current_or_next(today)
+                .filter(|c| c.contract.start() > today)
+                .map(|c| c.contract.start()),
             covered_until: company
                 .coverage
                 .current_or_next(today)

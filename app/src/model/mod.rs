@@ -189,6 +189,8 @@ pub struct LicenseOptions {
     pub new_contract_allowed: bool,
     /// The last covered day when a contract is in force or signed for later.
     pub covered_until: Option<NaiveDate>,
+    /// The first day of the contract signed for later, when none is in force yet.
+    pub support_starts: Option<NaiveDate>,
     pub plans: Vec<(String, String)>,
 }
 

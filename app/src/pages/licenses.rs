@@ -128,10 +128,12 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
     let new_allowed = options.new_contract_allowed;
     // R1: a new contract only when none is in force or signed for later.
     let use_active = has_active && (choice.support != "new" || !new_allowed);
-    let join_note = options
-        .covered_until
-        .filter(|_| !new_allowed)
-        .map(|until| view! { <p class="muted">{text::licenses_join_current(until)}</p> });
+    let join_note = match (options.support_starts, options.covered_until) {
+        (Some(start), _) => Some(text::licenses_from_start(start)),
+        (None, Some(until)) if !new_allowed => Some(text::licenses_join_current(until)),
+        _ => None,
+    }
+    .map(|note| view! { <p class="muted">{note}</p> });
     let active_label = options.active_contract.as_ref().map(|c| {
         format!(
             "{} ({}, ends {})",

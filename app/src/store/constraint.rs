@@ -5,7 +5,8 @@
 //!
 //! PostgreSQL names the constraint; SQLite names the columns (or the trigger's message), so
 //! each known constraint carries both. Constraints a request cannot reach (CHECKs on values
-//! the code computes, foreign keys to rows never deleted) fall back to a generic 409.
+//! the code computes, foreign keys to rows never deleted) mean a bug of ours: they stay
+//! internal errors (500, logged with the request id), never a misleading 4xx.
 
 use crate::error::AppError;
 use crate::text;
@@ -84,33 +85,25 @@ pub const KNOWN: &[KnownConstraint] = &[
     },
 ];
 
-/// The answer for a constraint violation, `None` for any other error. Unknown constraints get
-/// a generic 409 (and a warning in the log, since the code should have checked first).
+/// The answer for a violation of a [`KNOWN`] constraint; `None` for any other error, which
+/// the caller reports as internal. Each refusal is logged: the code checks before it writes,
+/// so the database saying no means a race was lost (or, for the overlap trigger, which
+/// `store::lock_company` makes unreachable, a bug to look into).
 pub fn refusal(error: &sqlx::Error) -> Option<AppError> {
     let sqlx::Error::Database(db) = error else {
         return None;
     };
-    let violation = db.is_unique_violation()
-        || db.is_foreign_key_violation()
-        || db.is_check_violation()
-        || db.message().contains("contracts_no_overlap");
-    if !violation {
-        return None;
-    }
     let name = db.constraint().unwrap_or_default();
     let message = db.message();
     let known = KNOWN.iter().find(|k| {
         (!name.is_empty() && name == k.postgres)
-            || message.contains(k.postgres)
-            || message.ends_with(k.sqlite)
-    });
-    Some(match known {
-        Some(k) => (k.refusal)(),
-        None => {
-            tracing::warn!(constraint = name, %message, "unexpected constraint violation");
-            AppError::Conflict(text::ERR_TRY_AGAIN.into())
-        }
-    })
+            || message == k.postgres
+            || message.contains(&format!("\"{}\"", k.postgres))
+            || (db.is_unique_violation() && message.ends_with(k.sqlite))
+            || message == k.sqlite
+    })?;
+    tracing::warn!(constraint = known.postgres, %message, "refused by a database constraint");
+    Some((known.refusal)())
 }
 
 /// A busy database or an exhausted pool: worth retrying shortly, not a failure of ours.
@@ -119,10 +112,14 @@ pub fn is_overloaded(error: &sqlx::Error) -> bool {
         sqlx::Error::PoolTimedOut => true,
         // SQLite: SQLITE_BUSY (5) / SQLITE_LOCKED (6) past the busy timeout. PostgreSQL:
         // serialization failure, deadlock, lock or statement timeout, too many connections.
-        sqlx::Error::Database(db) => matches!(
-            db.code().as_deref(),
-            Some("5" | "6" | "40001" | "40P01" | "55P03" | "57014" | "53300")
-        ),
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // SQLite reports extended codes (517 = BUSY_SNAPSHOT, 262 = LOCKED_SHAREDCACHE…):
+            // the primary code is the low byte.
+            let sqlite_primary = code.parse::<i32>().ok().map(|c| c & 0xff);
+            matches!(sqlite_primary, Some(5 | 6))
+                || matches!(&*code, "40001" | "40P01" | "55P03" | "57014" | "53300")
+        }
         _ => false,
     }
 }

@@ -180,3 +180,60 @@ async fn set_period(
         .await?;
     Ok(())
 }
+
+/// Repairs the timelines stored before overlapping contracts were refused (issue 11): each
+/// overlapping contract moves after the one before it, keeping its length
+/// ([`Coverage::repaired`]). One transaction per company, each repair audited; a no-op once
+/// done, so start-up runs it every time. Returns how many contracts moved.
+pub async fn repair_overlaps(db: &Db) -> Result<usize, sqlx::Error> {
+    let companies: Vec<(i64,)> = sqlx::query_as(
+        "SELECT DISTINCT a.company_id FROM contracts a JOIN contracts b
+             ON b.company_id = a.company_id AND b.id <> a.id
+            AND a.start_date <= b.end_date AND b.start_date <= a.end_date",
+    )
+    .fetch_all(db)
+    .await?;
+    let mut moved = 0;
+    for (company_id,) in companies {
+        let mut tx = super::begin_write(db).await?;
+        super::lock_company(&mut tx, company_id).await?;
+        let rows: Vec<ContractRow> = sqlx::query_as(SELECT_CONTRACTS)
+            .bind(company_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let contracts = rows
+            .into_iter()
+            .map(signed_contract)
+            .collect::<Result<Vec<_>, _>>()?;
+        let (_, moves) = Coverage::repaired(contracts).map_err(corrupt)?;
+        // Latest first: each row lands after every row still to move, so no step overlaps.
+        for m in moves.iter().rev() {
+            set_period(&mut tx, m.id, m.to.start, m.to.end).await?;
+        }
+        let summary = moves
+            .iter()
+            .map(|m| format!("{} contract {} → {}", m.plan_name, m.from, m.to))
+            .collect::<Vec<_>>()
+            .join("; ");
+        super::audit::record(
+            &mut tx,
+            super::audit::Entry {
+                actor: super::audit::Actor::System,
+                company_id: Some(company_id),
+                kind: "contracts_repaired",
+                summary: format!("Overlapping contracts moved one after another: {summary}"),
+                before: None,
+                after: Some(serde_json::json!(moves)),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        tracing::warn!(
+            company_id,
+            moves = moves.len(),
+            "overlapping contracts repaired"
+        );
+        moved += moves.len();
+    }
+    Ok(moved)
+}

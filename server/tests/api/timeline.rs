@@ -331,3 +331,176 @@ async fn concurrent_admin_writes_on_a_pool_of_two_never_fail() {
         assert!(elapsed < Duration::from_secs(20), "{endpoint}: {elapsed:?}");
     }
 }
+
+/// Contracts stored overlapping before issue 11 (its observations 1 and 2) are repaired at
+/// start-up: each moves after the one before it, keeping its length, and the move is audited.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overlaps_stored_before_the_fix_are_repaired_at_start_up() {
+    let app = spawn_app().await;
+    let db = app.db().await;
+    let contoso = app.company_id("Contoso Logistics").await;
+    // What the old code could write: the overlap triggers did not exist yet.
+    let disable = if crate::common::is_postgres() {
+        "ALTER TABLE contracts DISABLE TRIGGER contracts_no_overlap"
+    } else {
+        "DROP TRIGGER contracts_no_overlap_insert"
+    };
+    sqlx::query(disable).execute(&db).await.unwrap();
+    sqlx::query(&format!(
+        "INSERT INTO contracts (company_id, plan_id, plan_tier, plan_name, percent_bp,
+            includes_new_versions, includes_patches, min_licenses, response_target_amount,
+            response_target_unit, covered_areas, start_date, end_date, years, signed_at)
+         SELECT {contoso}, id, tier, name, percent_bp, includes_new_versions, includes_patches,
+            min_licenses, response_target_amount, response_target_unit, '',
+            '2026-11-25', '2027-11-24', 1, '2026-11-25T10:00:00Z'
+           FROM plans WHERE tier = 'premium'"
+    ))
+    .execute(&db)
+    .await
+    .unwrap();
+
+    let restarted = crate::common::spawn_sibling(&app).await;
+    assert_eq!(
+        contracts(&restarted, "Contoso Logistics").await,
+        pairs(&[
+            ("2026-07-28", "2027-07-27"),
+            // 364 days, as bought, from the day after the running contract ends.
+            ("2027-07-28", "2028-07-26")
+        ])
+    );
+    assert_eq!(
+        restarted
+            .count("SELECT COUNT(*) FROM audit_log WHERE kind = 'contracts_repaired'")
+            .await,
+        1
+    );
+    // A second start finds nothing to repair.
+    let again = crate::common::spawn_sibling(&restarted).await;
+    assert_eq!(
+        again
+            .count("SELECT COUNT(*) FROM audit_log WHERE kind = 'contracts_repaired'")
+            .await,
+        1
+    );
+    let boris = again.login_as("Contoso Logistics").await;
+    let (status, _) = again.dashboard(Some(&boris)).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+/// R8 with two renewals signed ahead: both move by the same days, latest first in the
+/// database, so no intermediate write overlaps (the schema would refuse it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r8_moves_every_signed_renewal() {
+    let app = spawn_app().await;
+    let boris = app.login_as("Contoso Logistics").await;
+    for years in ["1", "2"] {
+        let renewed = app.buy_support(&boris, "standard", years).await;
+        assert_eq!(renewed.status, StatusCode::OK, "{}", renewed.body);
+    }
+    let crm = app.product_id("Terrasoft CRM").await;
+    let placed = app
+        .buy_licenses(&boris, &format!("{crm}:3"), "active", "", "1")
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
+    // 110 days for each: 2027-07-27 → 2027-11-14, and both renewals keep their lengths.
+    assert_eq!(
+        contracts(&app, "Contoso Logistics").await,
+        pairs(&[
+            ("2026-07-28", "2027-11-14"),
+            ("2027-11-15", "2028-11-14"),
+            ("2028-11-15", "2030-11-14")
+        ])
+    );
+}
+
+/// SPEC "Time": deadlines are computed and shown in the vendor's time zone, named on the page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deadlines_follow_and_name_the_vendors_time_zone() {
+    let app = spawn_app_with(|config| config.time_zone = chrono_tz::Europe::Kyiv).await;
+    let boris = app.login_as("Contoso Logistics").await;
+    let filed = app
+        .answer(
+            "file_consultation",
+            &[
+                ("area", "functional_features"),
+                ("subject", "Time zones"),
+                ("description", "When is this due?"),
+            ],
+            &boris,
+        )
+        .await;
+    assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+    let listed = app.answer("consultations", &[], &boris).await;
+    let due = listed.body[0]["due"].as_str().unwrap().to_string();
+    assert!(due.ends_with("(Europe/Kyiv)"), "{due}");
+    // Filed now, due one business day later at the same Kyiv wall-clock time.
+    let now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv);
+    let expected = domain::ResponseTarget::BusinessDays(1).deadline(now);
+    let shown = chrono::NaiveDateTime::parse_from_str(&due[..16], "%Y-%m-%d %H:%M").unwrap();
+    let gap = (expected.naive_local() - shown).num_minutes().abs();
+    assert!(gap <= 2, "due {due}, expected about {expected}");
+}
+
+/// With "today" not pinned, it is the vendor's calendar day (here UTC+14, often a day ahead).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn today_is_the_vendors_calendar_day() {
+    let zone = chrono_tz::Pacific::Kiritimati;
+    let app = spawn_app_with(|config| {
+        config.time_zone = zone;
+        config.today = None;
+    })
+    .await;
+    let anna = app.login_as("Northwind Trading").await;
+    let quote = app.support_quote(&anna, "basic", "1").await;
+    let expected = chrono::Utc::now().with_timezone(&zone).date_naive();
+    assert_eq!(quote.body["signing_date"], expected.to_string());
+}
+
+/// A database that cannot serve in time answers 503 with `Retry-After`, quickly, not a hang
+/// or a 500: the only connection waits on a lock held elsewhere, the next request times out
+/// acquiring one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_exhausted_pool_answers_503_with_retry_after() {
+    let app = spawn_app_with(|config| {
+        config.db.max_connections = 1;
+        config.db.acquire_timeout = Duration::from_millis(300);
+        config.db.statement_timeout = Duration::from_secs(2);
+    })
+    .await;
+    let anna = app.login_as("Northwind Trading").await;
+    let quote = app.support_quote(&anna, "basic", "1").await;
+    assert_eq!(quote.status, StatusCode::OK);
+    // Another process holds the write lock (SQLite) or Northwind's row lock (PostgreSQL).
+    let holder = app.db().await;
+    let mut lock = holder.begin().await.unwrap();
+    let hold = if crate::common::is_postgres() {
+        "SELECT id FROM companies FOR UPDATE"
+    } else {
+        "UPDATE companies SET created_at = created_at"
+    };
+    sqlx::query(hold).execute(&mut *lock).await.unwrap();
+    let confirm = app.confirm_support(&anna, "basic", "1", &quote.body);
+    let blocked = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let started = Instant::now();
+        let response = app.call("dashboard", &[], Some(&anna)).await;
+        (
+            response.status(),
+            response.headers().clone(),
+            started.elapsed(),
+        )
+    };
+    let (confirmed, (status, headers, waited)) = tokio::join!(confirm, blocked);
+    lock.rollback().await.unwrap();
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(headers["retry-after"], "5");
+    assert!(waited < Duration::from_secs(2), "answered in {waited:?}");
+    // The request that held the connection is answered too: placed, or 503 if the lock
+    // outlived its wait; never a 500.
+    assert!(
+        [StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE].contains(&confirmed.status),
+        "{} {}",
+        confirmed.status,
+        confirmed.body
+    );
+}
