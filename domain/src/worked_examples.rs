@@ -216,27 +216,22 @@ fn example_4_price_is_taken_on_the_signing_date() {
     let holdings = [holding(CRM, 1)];
     let basic = Plan::default_basic();
 
-    let june = quote_support(
-        &Coverage::default(),
-        &holdings,
-        &basic,
-        years(1),
-        day(2026, 6, 30),
-        &catalog,
-    )
-    .unwrap();
+    let signed_on = |day| {
+        quote_support(
+            &Coverage::default(),
+            &holdings,
+            &basic,
+            years(1),
+            day,
+            &catalog,
+        )
+        .unwrap()
+    };
+    let june = signed_on(day(2026, 6, 30));
     assert_eq!(june.total, money("90.00"));
     assert_eq!(june.support.basis[0].price_valid_from, day(2026, 1, 1));
 
-    let july = quote_support(
-        &Coverage::default(),
-        &holdings,
-        &basic,
-        years(1),
-        day(2026, 7, 1),
-        &catalog,
-    )
-    .unwrap();
+    let july = signed_on(day(2026, 7, 1));
     assert_eq!(july.total, money("95.00"));
     assert_eq!(july.support.basis[0].price_valid_from, day(2026, 7, 1));
 }

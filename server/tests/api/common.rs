@@ -217,6 +217,27 @@ impl TestApp {
     }
 }
 
+/// The admin form for the Standard plan as the demo has it (all areas but database and
+/// integration, new versions included), with `percent` and a response target of
+/// `response_days` business days.
+pub fn standard_plan_form<'a>(
+    percent: &'a str,
+    response_days: &'a str,
+) -> [(&'static str, &'a str); 10] {
+    [
+        ("tier", "standard"),
+        ("percent", percent),
+        ("min_licenses", "0"),
+        ("response_amount", response_days),
+        ("response_unit", "business_days"),
+        ("includes_new_versions", "on"),
+        ("deployment_and_adjusting", "on"),
+        ("version_update", "on"),
+        ("functional_features", "on"),
+        ("reports_plugins_scripts", "on"),
+    ]
+}
+
 /// A server function's answer: status and JSON body.
 pub struct Answer {
     pub status: StatusCode,

@@ -295,20 +295,7 @@ async fn admin_prices_are_digits_with_at_most_two_decimals() {
 async fn plan_percentages_and_contact_emails_have_the_same_strict_shape() {
     let app = spawn_app().await;
     let admin = app.login_admin().await;
-    let plan = |percent: &'static str| {
-        [
-            ("tier", "standard"),
-            ("percent", percent),
-            ("min_licenses", "0"),
-            ("response_amount", "1"),
-            ("response_unit", "business_days"),
-            ("includes_new_versions", "on"),
-            ("deployment_and_adjusting", "on"),
-            ("version_update", "on"),
-            ("functional_features", "on"),
-            ("reports_plugins_scripts", "on"),
-        ]
-    };
+    let plan = |percent: &'static str| crate::common::standard_plan_form(percent, "1");
     for percent in ["1e1", "+10", "10.", "020", "12.345"] {
         app.refused_without_change(&admin, "admin_update_plan", &plan(percent), |got| {
             assert_eq!(got, app::text::ERR_PERCENT, "{percent}")

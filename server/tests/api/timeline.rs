@@ -170,18 +170,7 @@ async fn plan_edits_do_not_reach_signed_contracts_or_filed_requests() {
     let edited = app
         .answer(
             "admin_update_plan",
-            &[
-                ("tier", "standard"),
-                ("percent", "25"),
-                ("min_licenses", "0"),
-                ("response_amount", "5"),
-                ("response_unit", "business_days"),
-                ("includes_new_versions", "on"),
-                ("deployment_and_adjusting", "on"),
-                ("version_update", "on"),
-                ("functional_features", "on"),
-                ("reports_plugins_scripts", "on"),
-            ],
+            &crate::common::standard_plan_form("25", "5"),
             &admin,
         )
         .await;
