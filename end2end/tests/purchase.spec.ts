@@ -44,6 +44,9 @@ test('compare plans, buy Standard for 2 years, see the invoice, add 3 licenses',
   // ceil(365 × 2 × 3 / (4 + 3)) = 313 days.
   await page.goto('/licenses');
   await hydrated(page);
+  // R1: with a contract in force, a second contract is not offered; the page says why.
+  await expect(page.locator('input[name="support"][value="new"]')).toHaveCount(0);
+  await expect(page.getByText('so new licenses join your current contract (R1)')).toBeVisible();
   await page.getByTestId('qty-Terrasoft CRM').fill('3');
   await page.getByLabel('Years').fill('2');
   await page.getByRole('button', { name: 'Show quote' }).click();
