@@ -418,6 +418,8 @@ pub const SAVE_PLAN: &str = "Save plan";
 pub const FIELD_PERCENT: &str = "Percent of license total per year";
 pub const FIELD_MIN_LICENSES: &str = "Minimum licenses (R2)";
 pub const FIELD_RESPONSE: &str = "Response target";
+/// The accessible name of the unit next to the response target (days or hours).
+pub const FIELD_RESPONSE_UNIT: &str = "Response target unit";
 pub const BUSINESS_DAYS: &str = "business days";
 pub const BUSINESS_HOURS: &str = "business hours";
 pub const PLAN_NOTE: &str =

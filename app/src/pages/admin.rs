@@ -500,6 +500,7 @@ fn PlanForm(plan: PlanAdminRow, save: ServerAction<AdminUpdatePlan>) -> impl Int
                     <input type="number" name="response_amount" min="1" value=plan.response_amount.to_string() />
                 </label>
                 <label>
+                    <span class="visually-hidden">{text::FIELD_RESPONSE_UNIT}</span>
                     <select name="response_unit">
                         <option value="business_days" selected=plan.response_in_days>{text::BUSINESS_DAYS}</option>
                         <option value="business_hours" selected=!plan.response_in_days>{text::BUSINESS_HOURS}</option>
