@@ -47,11 +47,17 @@ audit() { # $1 = path, $2 = "signed-in" or "anonymous": prints "perf a11y best" 
       --chrome-path=/usr/bin/chromium \
       --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
       >/dev/null 2>&1 || true
+    # A signed-in page that redirected to /login would audit the wrong page: refuse that.
     scores+=("$(node -e '
       const r = require(process.argv[1]);
+      const wanted = process.argv[2].split("?")[0];
+      if (!new URL(r.finalDisplayedUrl).pathname.endsWith(wanted)) {
+        console.error(`audited ${r.finalDisplayedUrl}, not ${wanted}`);
+        process.exit(1);
+      }
       const c = r.categories;
       console.log([c.performance, c.accessibility, c["best-practices"]].map(x => x ? x.score : "n/a").join(" "));
-    ' "$work/report.json")")
+    ' "$work/report.json" "$path")")
   done
   printf '%s\n' "${scores[@]}" | sort -n | sed -n 2p
 }
