@@ -206,6 +206,10 @@ pub async fn repair_overlaps(db: &Db) -> Result<usize, sqlx::Error> {
             .map(signed_contract)
             .collect::<Result<Vec<_>, _>>()?;
         let (_, moves) = Coverage::repaired(contracts).map_err(corrupt)?;
+        if moves.is_empty() {
+            // Another instance starting at the same time repaired it first.
+            continue;
+        }
         // Latest first: each row lands after every row still to move, so no step overlaps.
         for m in moves.iter().rev() {
             set_period(&mut tx, m.id, m.to.start, m.to.end).await?;
