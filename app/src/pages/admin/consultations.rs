@@ -1,0 +1,37 @@
+//! `/admin/consultations` and `/admin/consultations/:id`: the request queue and one request.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::AdminNav;
+use crate::api::consult::admin_consultations;
+use crate::components::error_view;
+use crate::pages::consultations::{RequestTable, RequestThreadPage};
+use crate::text;
+
+#[component]
+pub fn AdminQueuePage() -> impl IntoView {
+    let queue = Resource::new(|| (), |_| admin_consultations());
+    view! {
+        <Title text=text::ADMIN_QUEUE />
+        <h1>{text::ADMIN_QUEUE}</h1>
+        <AdminNav />
+        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match queue.await {
+                    Ok(rows) if rows.is_empty() => view! { <p>{text::NO_REQUESTS}</p> }.into_any(),
+                    Ok(rows) => view! { <RequestTable rows base="/admin/consultations" /> }.into_any(),
+                    Err(error) => error_view(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn AdminRequestPage() -> impl IntoView {
+    view! {
+        <AdminNav />
+        <RequestThreadPage admin=true />
+    }
+}

@@ -1,0 +1,60 @@
+//! The vendor's admin pages, one module per page (the file map follows `routes.rs`). Every
+//! page's data comes from an admin server function, so a non-admin sees only the refusal.
+
+mod audit;
+mod catalog;
+mod company;
+mod consultations;
+mod home;
+mod plans;
+
+use leptos::prelude::*;
+
+use crate::components::error_view;
+use crate::model::admin::InvitationSent;
+use crate::text;
+
+pub use audit::AdminAuditPage;
+pub use catalog::AdminCatalogPage;
+pub use company::AdminCompanyPage;
+pub use consultations::{AdminQueuePage, AdminRequestPage};
+pub use home::AdminHomePage;
+pub use plans::AdminPlansPage;
+
+#[component]
+pub(super) fn AdminNav() -> impl IntoView {
+    view! {
+        <nav class="card actions" aria-label=text::ADMIN_TITLE>
+            <a href="/admin">{text::ADMIN_COMPANIES}</a>
+            <a href="/admin/consultations">{text::ADMIN_QUEUE}</a>
+            <a href="/admin/catalog">{text::ADMIN_CATALOG}</a>
+            <a href="/admin/plans">{text::ADMIN_PLANS}</a>
+            <a href="/admin/audit">{text::ADMIN_AUDIT}</a>
+        </nav>
+    }
+}
+
+/// After an invitation: the link (to pass on if mail fails), or the refusal.
+pub(super) fn invitation_outcome<S>(action: ServerAction<S>) -> impl IntoView
+where
+    S: leptos::server_fn::ServerFn<Output = InvitationSent, Error = crate::error::AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+{
+    move || {
+        match action.value().get() {
+        Some(Ok(sent)) => Some(
+            view! {
+                <p class="notice" role="status">
+                    {text::INVITATION_LINK} " " <code data-testid="invitation-link">{sent.link}</code>
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(Err(error)) => Some(error_view(error)),
+        None => None,
+    }
+    }
+}
