@@ -130,18 +130,8 @@ pub async fn admin_create_company(
                     return Err(AppError::Invalid(text::company_name_taken(&existing)))
                 }
             };
-            let invitation = contact::invite(
-                &app,
-                &mut tx,
-                &admin,
-                company_id,
-                contact_name,
-                &contact_email,
-            )
-            .await?;
-            tx.commit().await?;
-            contact::mail_invitation(&app, &invitation, contact_name, &contact_email).await;
-            Ok(invitation)
+            contact::invite_and_mail(&app, tx, &admin, company_id, contact_name, &contact_email)
+                .await
         }
         .await,
     )

@@ -28,18 +28,8 @@ pub async fn admin_assign_contact(
             store::companies::name(&mut *tx, company_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let invitation = contact::invite(
-                &app,
-                &mut tx,
-                &admin,
-                company_id,
-                contact_name,
-                &contact_email,
-            )
-            .await?;
-            tx.commit().await?;
-            contact::mail_invitation(&app, &invitation, contact_name, &contact_email).await;
-            Ok(invitation)
+            contact::invite_and_mail(&app, tx, &admin, company_id, contact_name, &contact_email)
+                .await
         }
         .await,
     )

@@ -79,6 +79,22 @@ mod helpers {
         use crate::store::{self, tokens, Conn};
         use crate::text;
 
+        /// Invites `name` <`email`> as the company's contact inside `tx`, commits, then mails
+        /// the link (a mail failure must not undo the assignment: the admin sees the link).
+        pub async fn invite_and_mail(
+            app: &AppState,
+            mut tx: sqlx::Transaction<'static, sqlx::Any>,
+            admin: &AdminPrincipal,
+            company_id: i64,
+            name: &str,
+            email: &str,
+        ) -> Result<InvitationSent, AppError> {
+            let invitation = invite(app, &mut tx, admin, company_id, name, email).await?;
+            tx.commit().await?;
+            mail_invitation(app, &invitation, name, email).await;
+            Ok(invitation)
+        }
+
         /// `name` and `email` have passed `input`'s checks.
         pub async fn invite(
             app: &AppState,
