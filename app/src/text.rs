@@ -122,6 +122,8 @@ pub const CONTRACT_TITLE: &str = "Support contract";
 pub const CONTRACT_PLAN: &str = "Plan";
 pub const CONTRACT_PERIOD: &str = "Period";
 pub const CONTRACT_DAYS_LEFT: &str = "Days left";
+/// Shown when renewals are already signed: support runs on to this day.
+pub const CONTRACT_RENEWED_UNTIL: &str = "Renewed: support until";
 pub const NO_ACTIVE_SUPPORT: &str = "No active support.";
 pub const CONTRACT_LAPSED_ON: &str = "Your last contract ended on";
 pub const CONTRACT_STARTS_ON: &str = "Starts on";

@@ -32,6 +32,11 @@ pub enum ContractStatus {
         start: NaiveDate,
         end: NaiveDate,
         days_left: u32,
+        /// The last covered day over the renewals already signed (`end` without them).
+        covered_until: NaiveDate,
+        /// Covered days left until `covered_until`, counting today: what a renewal call
+        /// counts down, so a company that renewed ahead is not asked again.
+        coverage_days_left: u32,
     },
     /// Signed, starting later (e.g. a renewal paid in advance with no term running today).
     Upcoming {

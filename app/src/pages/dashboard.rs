@@ -63,9 +63,9 @@ const RENEWAL_WINDOW_DAYS: u32 = 60;
 #[component]
 fn Actions(status: ContractStatus) -> impl IntoView {
     let renew_soon = match &status {
-        ContractStatus::Active { days_left, .. } if *days_left <= RENEWAL_WINDOW_DAYS => {
-            Some(*days_left)
-        }
+        ContractStatus::Active {
+            coverage_days_left, ..
+        } if *coverage_days_left <= RENEWAL_WINDOW_DAYS => Some(*coverage_days_left),
         _ => None,
     };
     let support_label = if matches!(status, ContractStatus::None) {
@@ -102,6 +102,8 @@ pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
             start,
             end,
             days_left,
+            covered_until,
+            ..
         } => view! {
             <dl class="facts">
                 <dt>{text::CONTRACT_PLAN}</dt>
@@ -110,6 +112,13 @@ pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
                 <dd>{format!("{start} – {end}")}</dd>
                 <dt>{text::CONTRACT_DAYS_LEFT}</dt>
                 <dd data-testid="days-left">{days_left}</dd>
+                {(covered_until > end)
+                    .then(|| {
+                        view! {
+                            <dt>{text::CONTRACT_RENEWED_UNTIL}</dt>
+                            <dd data-testid="covered-until">{covered_until.to_string()}</dd>
+                        }
+                    })}
             </dl>
         }
         .into_any(),

@@ -140,4 +140,23 @@ async fn the_dashboard_calls_for_renewal_from_sixty_days_before_the_end() {
         .unwrap();
     assert!(html.contains("renewal-cta"));
     assert!(html.contains("Your support ends in 60 days."));
+
+    // Renewed ahead: support runs on through the signed renewal, so no call any more, and the
+    // card says until when.
+    let renewed = app.buy_support(&cookie, "standard", "1").await;
+    assert_eq!(renewed.status, StatusCode::OK, "{}", renewed.body);
+    let html = app
+        .get("/dashboard", Some(&cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains("renewal-cta"), "renewed until 2028-01-23");
+    assert!(html.contains("2028-01-23"), "{html}");
+    let (_, dashboard) = app.dashboard(Some(&cookie)).await;
+    assert_eq!(
+        dashboard["contract"]["Active"]["covered_until"],
+        "2028-01-23"
+    );
+    assert_eq!(dashboard["contract"]["Active"]["coverage_days_left"], 425);
 }
