@@ -181,6 +181,34 @@ impl Coverage {
         self.contracts.iter().find(|c| c.contract.end() >= today)
     }
 
+    /// R1: whether licenses may come with a new contract on `today`: only while no contract
+    /// is in force or signed for later. [`Coverage::new_contract`] refuses exactly otherwise.
+    pub fn allows_new_contract(&self, today: NaiveDate) -> bool {
+        self.current_or_next(today).is_none()
+    }
+
+    /// The first day of the contract signed for later when none is in force on `today`
+    /// (licenses can join it from then, R1).
+    pub fn starts_later(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.current_or_next(today)
+            .map(|c| c.contract.start())
+            .filter(|start| *start > today)
+    }
+
+    /// The last covered day while a contract is in force or signed for later: the end of the
+    /// unbroken chain of signed renewals (R8, R10). `None` once coverage has lapsed.
+    pub fn covered_until(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.current_or_next(today).and(self.end())
+    }
+
+    /// Covered days left on `today` (counting it) up to [`Coverage::covered_until`]: what a
+    /// renewal reminder counts down, so a company that renewed ahead is not asked again.
+    pub fn days_left(&self, today: NaiveDate) -> u32 {
+        self.covered_until(today).map_or(0, |end| {
+            ContractPeriod { start: today, end }.days_left(today)
+        })
+    }
+
     /// R1, R10: support on `plan` for `years`, signed on `today`: a renewal after the coverage
     /// end when the company has ever had a contract, otherwise a new contract from `today`.
     pub fn support(
@@ -487,6 +515,13 @@ mod tests {
         );
         let after = timeline.apply(&change, ContractId(3)).unwrap();
         assert_eq!(after.end(), Some(date(2028, 11, 14)));
+        // What a renewal reminder counts down: the whole chain, not the contract in force.
+        assert_eq!(after.covered_until(today), Some(date(2028, 11, 14)));
+        assert_eq!(after.days_left(today), 721);
+        assert_eq!(contoso().days_left(today), 245);
+        assert_eq!(contoso().days_left(date(2027, 7, 28)), 0);
+        assert!(!after.allows_new_contract(today));
+        assert_eq!(after.starts_later(today), None);
     }
 
     /// Timelines stored before overlaps were refused are repaired as R8 and R1 would have
@@ -563,6 +598,8 @@ mod tests {
             date(2027, 12, 31),
         )])
         .unwrap();
+        assert_eq!(upcoming.starts_later(today), Some(date(2027, 1, 1)));
+        assert!(!upcoming.allows_new_contract(today));
         assert!(matches!(
             upcoming.new_contract(&Plan::default_basic(), years(1), today),
             Err(CoverageRefusal::Rule(RuleViolation::R1CoverageExists {

@@ -66,19 +66,12 @@ pub(crate) fn contract_status(
     today: chrono::NaiveDate,
 ) -> model::ContractStatus {
     if let Some(c) = coverage.in_force(today) {
-        // Signed renewals follow the contract in force day after day (R8, R10), so the
-        // timeline's end is where this company's support stops.
-        let covered_until = coverage.end().unwrap_or(c.contract.end());
-        let coverage = domain::ContractPeriod {
-            start: c.contract.start(),
-            end: covered_until,
-        };
         return model::ContractStatus::Active {
             plan_name: c.contract.plan().name.clone(),
             start: c.contract.start(),
             end: c.contract.end(),
             days_left: c.contract.days_left(today),
-            covered_until,
+            covered_until: coverage.covered_until(today).unwrap_or(c.contract.end()),
             coverage_days_left: coverage.days_left(today),
         };
     }

@@ -212,16 +212,9 @@ mod views {
         Ok(model::LicenseOptions {
             currency: app.currency.clone(),
             products,
-            new_contract_allowed: company.coverage.current_or_next(today).is_none(),
-            support_starts: company
-                .coverage
-                .current_or_next(today)
-                .filter(|c| c.contract.start() > today)
-                .map(|c| c.contract.start()),
-            covered_until: company
-                .coverage
-                .current_or_next(today)
-                .and(company.coverage.end()),
+            new_contract_allowed: company.coverage.allows_new_contract(today),
+            support_starts: company.coverage.starts_later(today),
+            covered_until: company.coverage.covered_until(today),
             active_contract: company
                 .coverage
                 .in_force(today)
