@@ -238,6 +238,19 @@ pub fn standard_plan_form<'a>(
     ]
 }
 
+/// SQL that stores a contract on today's terms of plan `tier`, bypassing the purchase flow
+/// (for tests of what the schema itself allows or of data the old code wrote).
+pub fn insert_contract_sql(company_id: i64, tier: &str, start: &str, end: &str) -> String {
+    format!(
+        "INSERT INTO contracts (company_id, plan_id, plan_tier, plan_name, percent_bp,
+            includes_new_versions, includes_patches, min_licenses, response_target_amount,
+            response_target_unit, covered_areas, start_date, end_date, years, signed_at)
+         SELECT {company_id}, id, tier, name, percent_bp, includes_new_versions,
+            includes_patches, min_licenses, response_target_amount, response_target_unit,
+            '', '{start}', '{end}', 1, '2026-11-25T10:00:00Z' FROM plans WHERE tier = '{tier}'"
+    )
+}
+
 /// A server function's answer: status and JSON body.
 pub struct Answer {
     pub status: StatusCode,

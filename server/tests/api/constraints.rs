@@ -6,7 +6,7 @@ use app::error::AppError;
 use app::store::constraint;
 use app::text;
 
-use crate::common::{spawn_app, TestApp};
+use crate::common::{insert_contract_sql, spawn_app, TestApp};
 
 const NOW: &str = "2026-11-25T00:00:00Z";
 
@@ -34,16 +34,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
     let contoso = app.company_id("Contoso Logistics").await;
     let crm = app.product_id("Terrasoft CRM").await;
     let changed = || AppError::Conflict(text::ERR_CONTRACTS_CHANGED.into());
-    let contract = |start: &str, end: &str| {
-        format!(
-            "INSERT INTO contracts (company_id, plan_id, plan_tier, plan_name, percent_bp,
-                includes_new_versions, includes_patches, min_licenses, response_target_amount,
-                response_target_unit, covered_areas, start_date, end_date, years, signed_at)
-             SELECT {contoso}, id, tier, name, percent_bp, includes_new_versions,
-                includes_patches, min_licenses, response_target_amount, response_target_unit,
-                '', '{start}', '{end}', 1, '{NOW}' FROM plans WHERE tier = 'basic'"
-        )
-    };
+    let contract = |start: &str, end: &str| insert_contract_sql(contoso, "basic", start, end);
     // R1: contracts never overlap (the trigger answers before the (company, start) key can).
     check(
         &app,

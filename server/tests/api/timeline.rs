@@ -335,18 +335,9 @@ async fn overlaps_stored_before_the_fix_are_repaired_at_start_up() {
         "DROP TRIGGER contracts_no_overlap_insert"
     };
     sqlx::query(disable).execute(&db).await.unwrap();
-    sqlx::query(&format!(
-        "INSERT INTO contracts (company_id, plan_id, plan_tier, plan_name, percent_bp,
-            includes_new_versions, includes_patches, min_licenses, response_target_amount,
-            response_target_unit, covered_areas, start_date, end_date, years, signed_at)
-         SELECT {contoso}, id, tier, name, percent_bp, includes_new_versions, includes_patches,
-            min_licenses, response_target_amount, response_target_unit, '',
-            '2026-11-25', '2027-11-24', 1, '2026-11-25T10:00:00Z'
-           FROM plans WHERE tier = 'premium'"
-    ))
-    .execute(&db)
-    .await
-    .unwrap();
+    let premium_beside =
+        crate::common::insert_contract_sql(contoso, "premium", "2026-11-25", "2027-11-24");
+    sqlx::query(&premium_beside).execute(&db).await.unwrap();
 
     let restarted = crate::common::spawn_sibling(&app).await;
     assert_eq!(
@@ -430,7 +421,9 @@ async fn deadlines_follow_and_name_the_vendors_time_zone() {
     assert!(gap <= 2, "due {due}, expected about {expected}");
 }
 
-/// With "today" not pinned, it is the vendor's calendar day (here UTC+14, often a day ahead).
+/// With "today" not pinned, it is the vendor's calendar day. The clock is moved to 23:30 UTC,
+/// when Pacific/Kiritimati (UTC+14) is already on the next day, so a server that took the UTC
+/// day would fail.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn today_is_the_vendors_calendar_day() {
     let zone = chrono_tz::Pacific::Kiritimati;
@@ -439,10 +432,16 @@ async fn today_is_the_vendors_calendar_day() {
         config.today = None;
     })
     .await;
+    let now = chrono::Utc::now();
+    let mut late = now.date_naive().and_hms_opt(23, 30, 0).unwrap().and_utc();
+    if late <= now {
+        late += chrono::Duration::days(1);
+    }
+    app.clock.as_ref().unwrap().advance(late - now);
     let anna = app.login_as("Northwind Trading").await;
     let quote = app.support_quote(&anna, "basic", "1").await;
-    let expected = chrono::Utc::now().with_timezone(&zone).date_naive();
-    assert_eq!(quote.body["signing_date"], expected.to_string());
+    let vendors_day = late.date_naive().succ_opt().unwrap();
+    assert_eq!(quote.body["signing_date"], vendors_day.to_string());
 }
 
 /// A database that cannot serve in time answers 503 with `Retry-After`, quickly, not a hang
