@@ -39,6 +39,25 @@ impl CompanyState {
         })
     }
 
+    /// The company's holding of `product` and the product's latest declared version (R4's
+    /// inputs); `NotFound` when the company does not own it or it does not exist, alike.
+    pub fn holding_and_latest(
+        &self,
+        product: ProductId,
+    ) -> Result<(&domain::Holding, &domain::Version), AppError> {
+        let holding = self
+            .holdings
+            .iter()
+            .find(|h| h.product_id == product)
+            .ok_or(AppError::NotFound)?;
+        let latest = &self
+            .catalog
+            .product(product)
+            .ok_or(AppError::NotFound)?
+            .latest_version;
+        Ok((holding, latest))
+    }
+
     pub fn plan(&self, tier: PlanTier) -> Result<&StoredPlan, AppError> {
         self.plans
             .iter()

@@ -54,16 +54,7 @@ pub async fn update_version(product_id: i64) -> Result<(), AppError> {
             let company = CompanyState::load(&mut tx, who.company_id).await?;
             let id = domain::ProductId(product_id);
             // Not owned and not existing look the same: nothing to update.
-            let holding = company
-                .holdings
-                .iter()
-                .find(|h| h.product_id == id)
-                .ok_or(AppError::NotFound)?;
-            let latest = &company
-                .catalog
-                .product(id)
-                .ok_or(AppError::NotFound)?
-                .latest_version;
+            let (holding, latest) = company.holding_and_latest(id)?;
             let active = company.coverage.in_force(today);
             let update =
                 domain::version_update(active.map(|c| &c.contract), holding, latest, today)

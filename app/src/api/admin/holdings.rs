@@ -57,18 +57,10 @@ pub async fn admin_record_version_update(company_id: i64, product_id: i64) -> Re
         async {
             let (app, admin) = api::admin_caller().await?;
             let mut tx = store::begin_write(&app.db).await?;
+            store::lock_company(&mut tx, company_id).await?;
             let company = CompanyState::load(&mut tx, company_id).await?;
             let id = domain::ProductId(product_id);
-            let holding = company
-                .holdings
-                .iter()
-                .find(|h| h.product_id == id)
-                .ok_or(AppError::NotFound)?;
-            let latest = &company
-                .catalog
-                .product(id)
-                .ok_or(AppError::NotFound)?
-                .latest_version;
+            let (holding, latest) = company.holding_and_latest(id)?;
             let update = domain::VersionUpdate {
                 product_id: id,
                 product_name: holding.product_name.clone(),
