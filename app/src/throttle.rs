@@ -61,7 +61,10 @@ pub struct Attempt {
 impl Limit {
     /// Counts an attempt by `subject` from `ip`, or refuses it (429) while either is locked
     /// out or once this attempt takes either past its limit, locking it out. The attempt is
-    /// recorded before it is counted, so concurrent attempts cannot all slip under the limit.
+    /// recorded before it is counted, and counted by its rank (the attempts recorded before it),
+    /// so of concurrent attempts exactly the first `limit` go through. On PostgreSQL an id
+    /// drawn just before ours may commit just after our count; at worst one more try slips
+    /// through in such a race, never a burst.
     pub async fn attempt(
         &self,
         app: &AppState,
@@ -87,7 +90,7 @@ impl Limit {
         for ((key, limit), past) in keys.into_iter().zip(history) {
             // A lockout starts a fresh count: its wait was the penalty for the attempts before.
             let since = past.latest.map_or(window_start, |at| at.max(window_start));
-            if store::throttle::attempts(&app.db, self.kind, key, since).await? <= limit {
+            if store::throttle::attempts(&app.db, self.kind, key, since, id).await? <= limit {
                 continue;
             }
             // Refused attempts do not count towards the next limit.

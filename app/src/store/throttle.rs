@@ -51,21 +51,26 @@ pub async fn record(
     Ok(id)
 }
 
-/// Attempts of `kind` by `key` since `since` (times are RFC 3339 text in UTC, which sorts
-/// like time).
+/// Attempts of `kind` by `key` since `since`, up to and including attempt `up_to`: an
+/// attempt's rank among its key's attempts (times are RFC 3339 text in UTC, which sorts like
+/// time). Counting only earlier ids means a burst of attempts recorded at once lets the first
+/// ones through instead of refusing them all.
 pub async fn attempts(
     db: &Db,
     kind: &str,
     key: Key<'_>,
     since: DateTime<Utc>,
+    up_to: i64,
 ) -> Result<i64, sqlx::Error> {
     let (sql, value) = match key {
         Key::Subject(subject) => (
-            "SELECT COUNT(*) FROM rate_events WHERE kind = $1 AND subject = $2 AND at >= $3",
+            "SELECT COUNT(*) FROM rate_events
+             WHERE kind = $1 AND subject = $2 AND at >= $3 AND id <= $4",
             subject,
         ),
         Key::Address(ip) => (
-            "SELECT COUNT(*) FROM rate_events WHERE kind = $1 AND ip = $2 AND at >= $3",
+            "SELECT COUNT(*) FROM rate_events
+             WHERE kind = $1 AND ip = $2 AND at >= $3 AND id <= $4",
             ip,
         ),
     };
@@ -73,6 +78,7 @@ pub async fn attempts(
         .bind(kind)
         .bind(value)
         .bind(since.to_rfc3339())
+        .bind(up_to)
         .fetch_one(db)
         .await?;
     Ok(count)
