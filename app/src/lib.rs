@@ -9,6 +9,7 @@ pub mod components;
 pub mod error;
 pub mod input;
 pub mod model;
+pub mod outcome;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod purchase;

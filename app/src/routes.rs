@@ -5,6 +5,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::{path, SsrMode};
 
+use crate::components::HydrationMarker;
 use crate::pages::*;
 use crate::text;
 
@@ -18,7 +19,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -55,16 +56,11 @@ fn set_content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Effects run only in the browser, after hydration: end-to-end tests wait for this marker
-    // before clicking, so they never race the wasm.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-
+    #[cfg(feature = "ssr")]
+    crate::outcome::provide_waiting();
     view! {
         <Stylesheet id="leptos" href="/pkg/portal.css" />
+        <HydrationMarker />
         <Title text=text::APP_NAME />
         <Router>
             <header class="site-header">

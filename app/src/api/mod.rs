@@ -30,7 +30,10 @@ mod respond {
     use axum::http::StatusCode;
     use leptos::prelude::use_context;
 
+    use leptos::server_fn::ServerFn;
+
     use crate::error::AppError;
+    use crate::outcome::Outcome;
 
     /// True for a plain HTML form post (no JS): the browser expects a redirect, not a status.
     pub fn is_plain_form_post() -> bool {
@@ -69,6 +72,29 @@ mod respond {
         result
     }
 
+    /// Like `with_status`; a plain form post that succeeded also leaves what it achieved for
+    /// the page the browser returns to (see `crate::outcome`). Calls from scripts get the value
+    /// itself and leave nothing behind.
+    pub async fn with_outcome<S: ServerFn<Error = AppError>>(
+        result: Result<S::Output, AppError>,
+        outcome: impl FnOnce(&S::Output) -> Outcome,
+    ) -> Result<S::Output, AppError> {
+        let result = with_status(result);
+        if let Ok(value) = &result {
+            if is_plain_form_post() {
+                crate::outcome::leave::<S>(outcome(value)).await?;
+            }
+        }
+        result
+    }
+
+    /// `with_outcome` for an action whose success is simply "Saved.".
+    pub async fn saved<S: ServerFn<Error = AppError>>(
+        result: Result<S::Output, AppError>,
+    ) -> Result<S::Output, AppError> {
+        with_outcome::<S>(result, |_| Outcome::Saved).await
+    }
+
     /// Sends a browser without JS to `path` (e.g. the login page with an error flag); with JS the
     /// page shows the returned error itself.
     pub fn redirect_plain_form(path: &str) {
@@ -78,7 +104,7 @@ mod respond {
     }
 }
 #[cfg(feature = "ssr")]
-pub(crate) use respond::{redirect_plain_form, with_status};
+pub(crate) use respond::{redirect_plain_form, saved, with_outcome, with_status};
 
 /// The calling admin, or the refusal (anonymous: 401, contact: 403).
 #[cfg(feature = "ssr")]

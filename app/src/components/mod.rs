@@ -4,6 +4,18 @@ mod forms;
 mod quote;
 
 pub use forms::action_outcome;
+
+/// Marks the body `data-hydrated="true"` once the browser has hydrated the page's islands.
+/// An island, so it runs only in the browser, after the wasm loaded: end-to-end tests wait for
+/// it before using an island, so they never race the wasm.
+#[island]
+pub fn HydrationMarker() -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
 pub use quote::QuoteBreakdown;
 
 /// The whole-years field of the support forms (R6: 1 or more).

@@ -149,35 +149,84 @@ pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
     }
 }
 
+/// The holdings table, complete and in product order, as plain server HTML. The
+/// `HoldingsTools` island filters and sorts its rows in the browser.
+#[component]
+fn HoldingsTable(mut rows: Vec<HoldingRow>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p>{text::DASHBOARD_NO_HOLDINGS}</p> }.into_any();
+    }
+    rows.sort_by(|a, b| a.product.cmp(&b.product));
+    view! {
+        <HoldingsTools />
+        <table class="holdings responsive">
+            <thead>
+                <tr>
+                    <th scope="col">{text::COL_PRODUCT}</th>
+                    <th scope="col">{text::COL_QUANTITY}</th>
+                    <th scope="col">{text::COL_INSTALLED}</th>
+                    <th scope="col">{text::COL_LATEST}</th>
+                    <th scope="col"></th>
+                </tr>
+            </thead>
+            <tbody data-testid="holdings">
+                {rows
+                    .into_iter()
+                    .map(|row| {
+                        let product = row.product.clone();
+                        view! {
+                            <tr
+                                data-testid="holding-row"
+                                data-product=product
+                                data-quantity=row.quantity
+                            >
+                                <td data-label=text::COL_PRODUCT>{row.product}</td>
+                                <td data-label=text::COL_QUANTITY>{row.quantity}</td>
+                                <td data-label=text::COL_INSTALLED>{row.installed_version}</td>
+                                <td data-label=text::COL_LATEST>{row.latest_version}</td>
+                                <td>
+                                    {if row.update_available {
+                                        view! {
+                                            <span class="badge warn">{text::UPDATE_AVAILABLE}</span>
+                                        }
+                                    } else {
+                                        view! { <span class="badge ok">{text::UP_TO_DATE}</span> }
+                                    }}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <p data-testid="holdings-no-match" hidden>
+            {text::DASHBOARD_NO_MATCH}
+        </p>
+    }
+    .into_any()
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum SortKey {
     Product,
     Quantity,
 }
 
-/// The holdings table, filtered and sorted in the browser once hydrated.
-#[component]
-fn HoldingsTable(rows: Vec<HoldingRow>) -> impl IntoView {
-    if rows.is_empty() {
-        return view! { <p>{text::DASHBOARD_NO_HOLDINGS}</p> }.into_any();
-    }
-    let rows = StoredValue::new(rows);
+/// Filter and sort controls for the holdings table: an island, the dashboard's only code that
+/// runs in the browser. It takes no props (so the bundle needs no deserializer) and rearranges
+/// the server-rendered rows; without the wasm the table stays complete, in product order.
+#[island]
+fn HoldingsTools() -> impl IntoView {
     let (filter, set_filter) = signal(String::new());
     let (sort, set_sort) = signal(SortKey::Product);
-    let visible = move || {
-        let needle = filter.get().trim().to_lowercase();
-        let mut shown: Vec<HoldingRow> = rows
-            .get_value()
-            .into_iter()
-            .filter(|r| r.product.to_lowercase().contains(&needle))
-            .collect();
-        match sort.get() {
-            SortKey::Product => shown.sort_by(|a, b| a.product.cmp(&b.product)),
-            SortKey::Quantity => shown.sort_by_key(|r| std::cmp::Reverse(r.quantity)),
-        }
-        shown
-    };
-
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |rows: Option<holdings_rows::Rows>| {
+        let rows = rows.unwrap_or_else(holdings_rows::Rows::from_page);
+        rows.arrange(&filter.get(), sort.get());
+        rows
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = sort;
     view! {
         <div class="table-tools">
             <label>
@@ -210,37 +259,78 @@ fn HoldingsTable(rows: Vec<HoldingRow>) -> impl IntoView {
                 </select>
             </label>
         </div>
-        <table class="holdings responsive">
-            <thead>
-                <tr>
-                    <th scope="col">{text::COL_PRODUCT}</th>
-                    <th scope="col">{text::COL_QUANTITY}</th>
-                    <th scope="col">{text::COL_INSTALLED}</th>
-                    <th scope="col">{text::COL_LATEST}</th>
-                    <th scope="col"></th>
-                </tr>
-            </thead>
-            <tbody>
-                <For each=visible key=|r| r.product.clone() let:row>
-                    <tr data-testid="holding-row">
-                        <td data-label=text::COL_PRODUCT>{row.product}</td>
-                        <td data-label=text::COL_QUANTITY>{row.quantity}</td>
-                        <td data-label=text::COL_INSTALLED>{row.installed_version}</td>
-                        <td data-label=text::COL_LATEST>{row.latest_version}</td>
-                        <td>
-                            {if row.update_available {
-                                view! { <span class="badge warn">{text::UPDATE_AVAILABLE}</span> }
-                            } else {
-                                view! { <span class="badge ok">{text::UP_TO_DATE}</span> }
-                            }}
-                        </td>
-                    </tr>
-                </For>
-            </tbody>
-        </table>
-        <Show when=move || visible().is_empty()>
-            <p>{text::DASHBOARD_NO_MATCH}</p>
-        </Show>
     }
-    .into_any()
+}
+
+/// The holdings rows as the server rendered them, rearranged in place by `HoldingsTools`.
+#[cfg(feature = "hydrate")]
+mod holdings_rows {
+    use leptos::prelude::document;
+    use leptos::wasm_bindgen::JsCast;
+    use leptos::web_sys::{Element, HtmlElement};
+
+    use super::SortKey;
+
+    /// Each row with its product name and quantity (from its `data-` attributes).
+    pub struct Rows {
+        body: Option<Element>,
+        rows: Vec<(String, u32, Element)>,
+    }
+
+    impl Rows {
+        /// Reads the rows of the page's holdings table, once, before anything is moved.
+        pub fn from_page() -> Self {
+            let body = document()
+                .query_selector("[data-testid=holdings]")
+                .ok()
+                .flatten();
+            let children = body.as_ref().map(Element::children);
+            let rows = children
+                .map(|list| {
+                    (0..list.length())
+                        .filter_map(|i| list.item(i))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+                .into_iter()
+                .map(|row: Element| {
+                    let product = row.get_attribute("data-product").unwrap_or_default();
+                    let quantity = row
+                        .get_attribute("data-quantity")
+                        .and_then(|q| q.parse().ok())
+                        .unwrap_or(0);
+                    (product, quantity, row)
+                })
+                .collect();
+            Rows { body, rows }
+        }
+
+        /// Shows the rows whose product contains `filter` (any case), in `sort` order (quantity:
+        /// largest first), and says so when none does.
+        pub fn arrange(&self, filter: &str, sort: SortKey) {
+            let Some(body) = &self.body else { return };
+            let needle = filter.trim().to_lowercase();
+            let mut shown: Vec<&(String, u32, Element)> = self
+                .rows
+                .iter()
+                .filter(|(product, _, _)| product.to_lowercase().contains(&needle))
+                .collect();
+            match sort {
+                SortKey::Product => shown.sort_by(|a, b| a.0.cmp(&b.0)),
+                SortKey::Quantity => shown.sort_by_key(|r| std::cmp::Reverse(r.1)),
+            }
+            body.set_inner_html("");
+            for (_, _, row) in &shown {
+                let _ = body.append_child(row);
+            }
+            let note = document()
+                .query_selector("[data-testid=holdings-no-match]")
+                .ok()
+                .flatten()
+                .and_then(|n| n.dyn_into::<HtmlElement>().ok());
+            if let Some(note) = note {
+                note.set_hidden(!shown.is_empty());
+            }
+        }
+    }
 }

@@ -493,3 +493,65 @@ async fn plan_changes_apply_to_new_quotes_not_to_signed_contracts() {
         .await;
     assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
 }
+
+/// A plain form post (no script runs on admin pages) comes back to its page, which shows what
+/// the action achieved once: the invitation link, or "Saved."; a refusal comes back in the URL.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plain_form_action_shows_what_it_achieved_once_on_the_page_it_returns_to() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let contoso = app.company_id("Contoso Logistics").await.to_string();
+    let page = format!("/admin/companies/{contoso}");
+    let post = |endpoint: &str, form: Vec<(&'static str, String)>| {
+        app.client
+            .post(format!("{}/api/{endpoint}", app.base))
+            .header("accept", "text/html")
+            .header("referer", format!("{}{page}", app.base))
+            .header("cookie", &admin)
+            .form(&form)
+            .send()
+    };
+    let shown = |path: String| {
+        let (app, admin) = (&app, &admin);
+        async move { app.get(&path, Some(admin)).await.text().await.unwrap() }
+    };
+
+    let invited = post(
+        "admin_assign_contact",
+        vec![
+            ("company_id", contoso.clone()),
+            ("contact_name", "Irina Bondar".into()),
+            ("contact_email", "irina@contoso.example".into()),
+        ],
+    )
+    .await
+    .unwrap();
+    assert!(invited.status().is_redirection(), "{}", invited.status());
+    let back = invited.headers()["location"].to_str().unwrap();
+    assert_eq!(back.trim_end_matches('?'), format!("{}{page}", app.base));
+    let html = shown(page.clone()).await;
+    assert!(html.contains(r#"data-testid="invitation-link""#), "{html}");
+    assert!(html.contains("/invite?token="));
+    let again = shown(page.clone()).await;
+    assert!(!again.contains("invitation-link"), "shown once");
+
+    let saved = post("admin_end_sessions", vec![("company_id", contoso.clone())])
+        .await
+        .unwrap();
+    assert!(saved.status().is_redirection());
+    assert!(shown(page.clone()).await.contains("Saved."));
+    assert!(!shown(page.clone()).await.contains("Saved."), "shown once");
+
+    let refused = post(
+        "admin_record_exception",
+        vec![("company_id", contoso.clone()), ("description", " ".into())],
+    )
+    .await
+    .unwrap();
+    let back = refused.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.contains("__err="), "{back}");
+    let path = back.trim_start_matches(&app.base).to_string();
+    let html = shown(path).await;
+    assert!(html.contains(r#"role="alert""#), "{html}");
+    assert!(!html.contains("Saved."));
+}

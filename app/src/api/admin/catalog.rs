@@ -55,7 +55,7 @@ pub async fn admin_add_product(
     valid_from: String,
 ) -> Result<(), AppError> {
     use crate::{api, input, store, text};
-    api::with_status(
+    api::saved::<AdminAddProduct>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let name = input::PRODUCT_NAME.required(&name)?;
@@ -75,6 +75,7 @@ pub async fn admin_add_product(
         }
         .await,
     )
+    .await
 }
 
 /// Declares a new latest version of a product (holdings behind it now need an update, R7).
@@ -82,7 +83,7 @@ pub async fn admin_add_product(
 #[server(endpoint = "admin_declare_version")]
 pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(), AppError> {
     use crate::{api, input, store};
-    api::with_status(
+    api::saved::<AdminDeclareVersion>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let version = input::version(&version)?;
@@ -107,6 +108,7 @@ pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(
         }
         .await,
     )
+    .await
 }
 
 /// Appends a dated price. Entries are never edited: a new price is a new entry.
@@ -117,7 +119,7 @@ pub async fn admin_add_price(
     valid_from: String,
 ) -> Result<(), AppError> {
     use crate::{api, store, text};
-    api::with_status(
+    api::saved::<AdminAddPrice>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let (price, valid_from) = parse_price(&price, &valid_from, app.clock.today())?;
@@ -139,13 +141,14 @@ pub async fn admin_add_price(
         }
         .await,
     )
+    .await
 }
 
 /// Withdraws a price that has not taken effect; one in force is refused (contracts cite it).
 #[server(endpoint = "admin_withdraw_price")]
 pub async fn admin_withdraw_price(entry_id: i64) -> Result<(), AppError> {
     use crate::{api, store, text};
-    api::with_status(
+    api::saved::<AdminWithdrawPrice>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let mut tx = store::begin_write(&app.db).await?;
@@ -165,4 +168,5 @@ pub async fn admin_withdraw_price(entry_id: i64) -> Result<(), AppError> {
         }
         .await,
     )
+    .await
 }

@@ -117,7 +117,7 @@ pub async fn admin_create_company(
     contact_email: String,
 ) -> Result<InvitationSent, AppError> {
     use crate::{api, input, store, text};
-    api::with_status(
+    api::with_outcome::<AdminCreateCompany>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let name = input::COMPANY_NAME.required(&name)?;
@@ -134,5 +134,7 @@ pub async fn admin_create_company(
                 .await
         }
         .await,
+        |sent| crate::outcome::Outcome::Invited(sent.clone()),
     )
+    .await
 }

@@ -17,7 +17,7 @@ pub async fn admin_assign_contact(
     contact_email: String,
 ) -> Result<InvitationSent, AppError> {
     use crate::{api, input, store};
-    api::with_status(
+    api::with_outcome::<AdminAssignContact>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let contact_name = input::CONTACT_NAME.required(&contact_name)?;
@@ -32,14 +32,16 @@ pub async fn admin_assign_contact(
                 .await
         }
         .await,
+        |sent| crate::outcome::Outcome::Invited(sent.clone()),
     )
+    .await
 }
 
 /// Ends every session of the company's contact at once.
 #[server(endpoint = "admin_end_sessions")]
 pub async fn admin_end_sessions(company_id: i64) -> Result<(), AppError> {
     use crate::{api, store};
-    api::with_status(
+    api::saved::<AdminEndSessions>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let mut tx = store::begin_write(&app.db).await?;
@@ -59,4 +61,5 @@ pub async fn admin_end_sessions(company_id: i64) -> Result<(), AppError> {
         }
         .await,
     )
+    .await
 }

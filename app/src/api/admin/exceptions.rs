@@ -11,7 +11,7 @@ use super::helpers::*;
 #[server(endpoint = "admin_record_exception")]
 pub async fn admin_record_exception(company_id: i64, description: String) -> Result<(), AppError> {
     use crate::{api, input, store};
-    api::with_status(
+    api::saved::<AdminRecordException>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let description = input::DESCRIPTION.required(&description)?;
@@ -28,6 +28,7 @@ pub async fn admin_record_exception(company_id: i64, description: String) -> Res
         }
         .await,
     )
+    .await
 }
 
 #[server(endpoint = "admin_revoke_exception")]

@@ -15,7 +15,7 @@ pub async fn admin_grant_licenses(
     quantity: u32,
 ) -> Result<(), AppError> {
     use crate::{api, input, store, text};
-    api::with_status(
+    api::saved::<AdminGrantLicenses>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let quantity = domain::Quantity::new(input::quantity(quantity)?)
@@ -46,6 +46,7 @@ pub async fn admin_grant_licenses(
         }
         .await,
     )
+    .await
 }
 
 /// Records that a company's holding was updated to the latest version (e.g. done offline).
@@ -53,7 +54,7 @@ pub async fn admin_grant_licenses(
 pub async fn admin_record_version_update(company_id: i64, product_id: i64) -> Result<(), AppError> {
     use crate::purchase::CompanyState;
     use crate::{api, store};
-    api::with_status(
+    api::saved::<AdminRecordVersionUpdate>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let mut tx = store::begin_write(&app.db).await?;
@@ -84,4 +85,5 @@ pub async fn admin_record_version_update(company_id: i64, product_id: i64) -> Re
         }
         .await,
     )
+    .await
 }

@@ -10,7 +10,7 @@ use super::helpers::*;
 #[server(endpoint = "admin_mark_paid")]
 pub async fn admin_mark_paid(invoice_number: String) -> Result<(), AppError> {
     use crate::{api, input, store};
-    api::with_status(
+    api::saved::<AdminMarkPaid>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let invoice_number = input::invoice_number(&invoice_number)?;
@@ -31,4 +31,5 @@ pub async fn admin_mark_paid(invoice_number: String) -> Result<(), AppError> {
         }
         .await,
     )
+    .await
 }

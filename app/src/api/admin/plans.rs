@@ -69,7 +69,7 @@ pub async fn admin_update_plan(
 ) -> Result<(), AppError> {
     use crate::{api, input, store, text};
     use domain::ConsultationArea as A;
-    api::with_status(
+    api::saved::<AdminUpdatePlan>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let tier: domain::PlanTier = input::code(&tier)
@@ -132,4 +132,5 @@ pub async fn admin_update_plan(
         }
         .await,
     )
+    .await
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{invitation_outcome, AdminNav};
+use super::AdminNav;
 use crate::api::admin::*;
 use crate::components::{action_outcome, error_view};
 use crate::model::admin::CompanyDetail;
@@ -151,7 +151,7 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                 <input id="assign-email" type="email" name="contact_email" required />
                 <button type="submit">{text::ASSIGN_CONTACT}</button>
             </ActionForm>
-            {invitation_outcome(actions.assign)}
+            {action_outcome(actions.assign)}
             <ActionForm action=actions.end_sessions>
                 <input type="hidden" name="company_id" value=company_id.to_string() />
                 <button type="submit" class="secondary">{text::END_SESSIONS}</button>

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{invitation_outcome, AdminNav};
+use super::AdminNav;
 use crate::api::admin::*;
-use crate::components::error_view;
+use crate::components::{action_outcome, error_view};
 use crate::model::admin::CompanyPage;
 use crate::text;
 
@@ -56,7 +56,7 @@ pub fn AdminHomePage() -> impl IntoView {
                 <input id="contact-email" type="email" name="contact_email" required />
                 <button type="submit">{text::CREATE_COMPANY}</button>
             </ActionForm>
-            {invitation_outcome(create)}
+            {action_outcome(create)}
         </section>
     }
 }

@@ -10,8 +10,6 @@ mod plans;
 
 use leptos::prelude::*;
 
-use crate::components::error_view;
-use crate::model::admin::InvitationSent;
 use crate::text;
 
 pub use audit::AdminAuditPage;
@@ -31,30 +29,5 @@ pub(super) fn AdminNav() -> impl IntoView {
             <a href="/admin/plans">{text::ADMIN_PLANS}</a>
             <a href="/admin/audit">{text::ADMIN_AUDIT}</a>
         </nav>
-    }
-}
-
-/// After an invitation: the link (to pass on if mail fails), or the refusal.
-pub(super) fn invitation_outcome<S>(action: ServerAction<S>) -> impl IntoView
-where
-    S: leptos::server_fn::ServerFn<Output = InvitationSent, Error = crate::error::AppError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-{
-    move || {
-        match action.value().get() {
-        Some(Ok(sent)) => Some(
-            view! {
-                <p class="notice" role="status">
-                    {text::INVITATION_LINK} " " <code data-testid="invitation-link">{sent.link}</code>
-                </p>
-            }
-            .into_any(),
-        ),
-        Some(Err(error)) => Some(error_view(error)),
-        None => None,
-    }
     }
 }
