@@ -38,7 +38,7 @@ key=$(sed -n 's/.*"idempotency_key":"\([^"]*\)".*/\1/p' <<<"$quote")
 order=$(curl -fs -H "Cookie: $cookie" -H 'Accept: application/json' -H "Origin: $base" \
   -d "plan=standard&years=1&digest=$digest&key=$key" "$base/api/buy_support")
 
-audit() { # $1 = path, $2 = "signed-in" or "anonymous": prints "perf a11y best" (median perf)
+audit() { # $1 = path, $2 = "signed-in" or "anonymous": prints "perf a11y best lcp" (median perf)
   local scores=() path=$1 headers=()
   [[ $2 == signed-in ]] && headers=(--extra-headers "{\"Cookie\": \"$cookie\"}")
   for run in 1 2 3; do
@@ -56,17 +56,19 @@ audit() { # $1 = path, $2 = "signed-in" or "anonymous": prints "perf a11y best" 
         process.exit(1);
       }
       const c = r.categories;
-      console.log([c.performance, c.accessibility, c["best-practices"]].map(x => x ? x.score : "n/a").join(" "));
+      const scores = [c.performance, c.accessibility, c["best-practices"]].map(x => x ? x.score : "n/a");
+      const lcp = r.audits["largest-contentful-paint"];
+      console.log([...scores, lcp ? (lcp.numericValue / 1000).toFixed(1) + " s" : "n/a"].join(" "));
     ' "$work/report.json" "$path")")
   done
   printf '%s\n' "${scores[@]}" | sort -n | sed -n 2p
 }
 
-echo "| page | performance (median of 3) | accessibility | best practices |"
-echo "|---|---:|---:|---:|"
+echo "| page | performance (median of 3) | accessibility | best practices | LCP |"
+echo "|---|---:|---:|---:|---:|"
 for entry in "/login anonymous" "/plans anonymous" "/dashboard signed-in" \
              "/support?plan=standard&years=1 signed-in" "/orders/$order/invoice signed-in"; do
   read -r path who <<<"$entry"
-  read -r perf a11y best <<<"$(audit "$path" "$who")"
-  echo "| \`$path\` | $perf | $a11y | $best |"
+  read -r perf a11y best lcp <<<"$(audit "$path" "$who")"
+  echo "| \`$path\` | $perf | $a11y | $best | $lcp |"
 done
