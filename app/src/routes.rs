@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
-use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use crate::components::HydrationMarker;
+use crate::components::{HydrationMarker, SiteHeader};
 use crate::pages::*;
 use crate::text;
 
@@ -29,9 +29,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Data pages render with `SsrMode::Async`: the server waits for their data and sends complete
-/// HTML, so they work without JavaScript (out-of-order streaming needs a script to swap the
-/// `Suspense` fallback out) and a redirect can still set the status.
 /// Scripts run only from this site or with this response's nonce (the inline hydration
 /// bootstrap), wasm may be compiled, and nothing is loaded from elsewhere or framed.
 #[cfg(feature = "ssr")]
@@ -53,6 +50,10 @@ fn set_content_security_policy() {
     }
 }
 
+/// Every page renders with `SsrMode::Async`: the server waits for its data (and the header's
+/// "who is signed in") and sends complete HTML, so it works without JavaScript (out-of-order
+/// streaming needs a script to swap the `Suspense` fallback out) and a redirect can still set
+/// the status.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -63,20 +64,11 @@ pub fn App() -> impl IntoView {
         <HydrationMarker />
         <Title text=text::APP_NAME />
         <Router>
-            <header class="site-header">
-                <A href="/" attr:class="brand">
-                    {text::APP_NAME}
-                </A>
-                <nav aria-label="Main">
-                    <A href="/plans">{text::NAV_PLANS}</A>
-                    <A href="/dashboard">{text::NAV_DASHBOARD}</A>
-                    <A href="/orders">{text::NAV_ORDERS}</A>
-                </nav>
-            </header>
+            <SiteHeader />
             <main id="main">
                 <Routes fallback=|| view! { <p class="notice">{text::PAGE_NOT_FOUND}</p> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard" /> } />
-                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/plans") view=PlansPage ssr=SsrMode::Async />
                     <Route path=path!("/support") view=SupportPage ssr=SsrMode::Async />
@@ -88,8 +80,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/history") view=HistoryPage ssr=SsrMode::Async />
                     <Route path=path!("/consultations") view=ConsultationsPage ssr=SsrMode::Async />
                     <Route path=path!("/consultations/:id") view=ConsultationPage ssr=SsrMode::Async />
-                    <Route path=path!("/invite") view=InvitePage />
-                    <Route path=path!("/reset") view=ResetPage />
+                    <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />
+                    <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/companies/:id") view=AdminCompanyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/catalog") view=AdminCatalogPage ssr=SsrMode::Async />

@@ -6,6 +6,21 @@ pub const NAV_DASHBOARD: &str = "My company";
 pub const NAV_SIGN_IN: &str = "Sign in";
 pub const SIGN_OUT: &str = "Sign out";
 pub const SIGN_OUT_EVERYWHERE: &str = "End my sessions on all devices";
+pub const NAV_MAIN: &str = "Main";
+pub const NAV_ACCOUNT: &str = "Account";
+pub const SIGNED_IN_AS: &str = "Signed in as";
+pub const ROLE_ADMIN: &str = "vendor admin";
+pub const ACCOUNT_TITLE: &str = "Your account";
+pub const ACCOUNT_NAME: &str = "Name";
+pub const ACCOUNT_COMPANY: &str = "Company";
+pub const ACCOUNT_ROLE: &str = "Role";
+pub const ACCOUNT_PASSWORD_TITLE: &str = "Password";
+pub const ACCOUNT_PASSWORD_HOW: &str =
+    "To change your password, ask for a reset link: it is mailed to your address and works once.";
+pub const ACCOUNT_PASSWORD_LINK: &str = "Send me a password reset link";
+pub const ACCOUNT_SESSIONS_TITLE: &str = "Sessions";
+pub const ACCOUNT_SESSIONS_HOW: &str =
+    "Signed in on a device you no longer use? End every session, this one included.";
 
 pub const LOGIN_TITLE: &str = "Sign in";
 pub const LOGIN_INTRO: &str = "Sign in as your company's designated support contact.";
@@ -379,6 +394,23 @@ pub const GO_REQUESTS: &str = "Consultation requests";
 
 // Admin
 pub const ADMIN_TITLE: &str = "Administration";
+pub const WORK_TITLE: &str = "Today's work";
+pub const WORK_RENEWALS: &str = "Renewals due in the next 90 days";
+pub const WORK_NO_RENEWALS: &str = "No coverage ends in the next 90 days.";
+pub const WORK_OVERDUE: &str = "Overdue invoices";
+pub const WORK_NO_OVERDUE: &str = "No invoice is overdue.";
+pub const WORK_REQUESTS: &str = "Requests by deadline";
+pub const WORK_NO_REQUESTS: &str = "No open requests.";
+pub const WORK_RECENT_ORDERS: &str = "Recent orders";
+pub const WORK_NO_ORDERS: &str = "No orders yet.";
+pub const OVERDUE: &str = "overdue";
+pub const COL_DAYS_LEFT: &str = "Days left";
+pub const COL_DAYS_OVERDUE: &str = "Days overdue";
+pub const COL_DUE: &str = "Due";
+pub const COL_SUBJECT: &str = "Subject";
+pub const SORT_NAME: &str = "Name";
+pub const SORT_LICENSES: &str = "Licenses (most first)";
+pub const SORT_SUPPORT_END: &str = "Support until (soonest first)";
 pub const ADMIN_COMPANIES: &str = "Companies";
 pub const ADMIN_CATALOG: &str = "Catalogue and prices";
 pub const ADMIN_PLANS: &str = "Plans";
@@ -396,7 +428,22 @@ pub const COL_CONTACT: &str = "Contact";
 pub const COL_SUPPORT_END: &str = "Support until";
 pub const CONTACTS_TITLE: &str = "Contact (R3)";
 pub const ASSIGN_CONTACT: &str = "Make this person the contact";
+pub const ASSIGN_CONTACT_TITLE: &str = "Replace the contact";
+pub const ASSIGN_CONTACT_CONFIRM: &str =
+    "I understand: the current contact loses access at once, and the new one is mailed an invitation.";
 pub const END_SESSIONS: &str = "End all contact sessions";
+pub const END_SESSIONS_TITLE: &str = "Sign the contact out";
+pub const END_SESSIONS_CONFIRM: &str =
+    "I understand: the contact is signed out on every device and must sign in again.";
+pub const LICENSES_TITLE: &str = "Licenses";
+pub const GRANT_LICENSES_TITLE: &str = "Grant licenses (no charge)";
+pub const RECORD_UPDATE_TITLE: &str = "Record a version update";
+pub const NOTHING_TO_UPDATE: &str = "Every holding is on the latest version.";
+pub const COL_KIND: &str = "Kind";
+pub const COL_TOTAL: &str = "Total";
+pub const COL_STATUS: &str = "Status";
+pub const NO_ORDERS_YET: &str = "No orders yet.";
+pub const NO_EXCEPTIONS: &str = "No exceptions recorded.";
 pub const ACTIVE: &str = "active";
 pub const DISABLED: &str = "disabled";
 pub const INVITED: &str = "invited, no password yet";

@@ -5,6 +5,35 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::model;
 
+/// Who is signed in on this session, for the shell (navigation, account menu). Never an error
+/// for an anonymous or expired session: that is `Viewer::Anonymous`.
+#[server(endpoint = "viewer")]
+pub async fn viewer() -> Result<model::Viewer, AppError> {
+    use crate::{api, auth, state::app_state};
+
+    let result = async {
+        let state = app_state()?;
+        match auth::current_contact(&state).await {
+            Ok(contact) => {
+                return Ok(model::Viewer::Contact {
+                    name: contact.name,
+                    company_name: contact.company_name,
+                })
+            }
+            Err(AppError::Forbidden) => {}
+            Err(AppError::NotSignedIn) => return Ok(model::Viewer::Anonymous),
+            Err(other) => return Err(other),
+        }
+        match auth::current_admin(&state).await {
+            Ok(admin) => Ok(model::Viewer::Admin { name: admin.name }),
+            Err(AppError::NotSignedIn | AppError::Forbidden) => Ok(model::Viewer::Anonymous),
+            Err(other) => Err(other),
+        }
+    }
+    .await;
+    api::with_status(result)
+}
+
 /// Everything the dashboard shows, scoped to the caller's company (never to an id the browser
 /// sends).
 #[server(endpoint = "dashboard")]

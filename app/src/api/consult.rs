@@ -215,7 +215,7 @@ pub async fn admin_close_consultation(id: i64) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod views {
+pub(crate) mod views {
     use chrono::{DateTime, Utc};
 
     use crate::auth;

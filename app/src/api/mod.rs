@@ -11,7 +11,7 @@ pub mod plans;
 pub mod purchase;
 pub mod updates;
 
-pub use account::dashboard;
+pub use account::{dashboard, viewer};
 pub use auth::{
     accept_invitation, login, logout, logout_everywhere, request_password_reset, reset_password,
     AcceptInvitation, Login, Logout, LogoutEverywhere, RequestPasswordReset, ResetPassword,

@@ -69,7 +69,8 @@ pub(crate) mod views {
     use crate::store::orders::{OrderDetail, OrderSummary};
     use crate::store::{catalog, money};
 
-    fn kind(kind: &str) -> model::OrderKind {
+    /// The stored order kind (`new_support`, `renewal`, `add_licenses`) as the model's.
+    pub fn order_kind(kind: &str) -> model::OrderKind {
         match kind {
             "new_support" => model::OrderKind::NewSupport,
             "renewal" => model::OrderKind::Renewal,
@@ -80,7 +81,7 @@ pub(crate) mod views {
     pub fn order_row(o: OrderSummary, currency: &str) -> Result<model::OrderRow, AppError> {
         Ok(model::OrderRow {
             id: o.id,
-            kind: kind(&o.kind),
+            kind: order_kind(&o.kind),
             placed_at: o
                 .placed_at
                 .chars()

@@ -1,9 +1,11 @@
 //! Widgets shared by several pages.
 
 mod forms;
+mod header;
 mod quote;
 
 pub use forms::action_outcome;
+pub use header::SiteHeader;
 
 /// Marks the body `data-hydrated="true"` once the browser has hydrated the page's islands.
 /// An island, so it runs only in the browser, after the wasm loaded: end-to-end tests wait for

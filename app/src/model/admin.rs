@@ -8,8 +8,81 @@ use super::{ContractStatus, HistoryEntry, HoldingRow, OrderRow};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompanyPage {
     pub rows: Vec<CompanyListRow>,
+    pub sort: CompanySort,
     pub page: u32,
     pub has_next: bool,
+}
+
+/// How the admin company list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CompanySort {
+    #[default]
+    Name,
+    /// Most licenses first.
+    Licenses,
+    /// Coverage ending soonest first; companies that never had support last.
+    SupportEnd,
+}
+
+impl CompanySort {
+    /// Reads the `sort` query value (`name`, `licenses`, `support_end`); anything else is the
+    /// default order, by name.
+    pub fn parse(value: &str) -> Self {
+        match value {
+            "licenses" => Self::Licenses,
+            "support_end" => Self::SupportEnd,
+            _ => Self::Name,
+        }
+    }
+
+    /// The query value that `parse` reads back.
+    pub fn as_query(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Licenses => "licenses",
+            Self::SupportEnd => "support_end",
+        }
+    }
+}
+
+/// The admin home's work: what needs attention today, across all companies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkQueue {
+    /// Coverage ending within `RENEWAL_HORIZON_DAYS`, soonest first.
+    pub renewals_due: Vec<RenewalDue>,
+    pub overdue_invoices: Vec<OverdueInvoiceRow>,
+    /// Open requests, earliest deadline first (overdue ones are marked).
+    pub requests: Vec<crate::model::consult::RequestSummary>,
+    pub recent_orders: Vec<RecentOrderRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalDue {
+    pub company_id: i64,
+    pub company: String,
+    pub coverage_end: String,
+    pub days_left: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverdueInvoiceRow {
+    pub company_id: i64,
+    pub company: String,
+    pub number: String,
+    pub due_date: String,
+    pub days_overdue: i64,
+    /// With the currency, e.g. "1180.00 EUR".
+    pub total: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentOrderRow {
+    pub company_id: i64,
+    pub company: String,
+    pub kind: crate::model::OrderKind,
+    pub placed_at: String,
+    pub total: String,
+    pub invoice_number: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

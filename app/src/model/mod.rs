@@ -7,6 +7,14 @@ pub mod consult;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// Who is looking at the page: decides the navigation and the account menu.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Viewer {
+    Anonymous,
+    Contact { name: String, company_name: String },
+    Admin { name: String },
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
     pub company_name: String,

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{dashboard, Logout, LogoutEverywhere};
+use crate::api::dashboard;
 use crate::components::ErrorNotice;
 use crate::model::{ContractStatus, Dashboard, HoldingRow};
 use crate::text;
@@ -27,23 +27,9 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn DashboardView(dashboard: Dashboard) -> impl IntoView {
-    let logout = ServerAction::<Logout>::new();
-    let everywhere = ServerAction::<LogoutEverywhere>::new();
     view! {
-        <div class="page-title">
-            <h1>{dashboard.company_name}</h1>
-            <ActionForm action=logout>
-                <span class="muted">{dashboard.contact_name}</span>
-                " "
-                <button type="submit" class="secondary">
-                    {text::SIGN_OUT}
-                </button>
-            </ActionForm>
-        </div>
+        <h1>{dashboard.company_name}</h1>
         <ContractCard status=dashboard.contract.clone() />
-        <ActionForm action=everywhere attr:class="no-print">
-            <button type="submit" class="secondary">{text::SIGN_OUT_EVERYWHERE}</button>
-        </ActionForm>
         <Actions status=dashboard.contract />
         <section class="card">
             <h2>{text::DASHBOARD_HOLDINGS}</h2>

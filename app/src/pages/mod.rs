@@ -1,5 +1,6 @@
 //! One module per page.
 
+mod account;
 mod admin;
 mod consultations;
 mod dashboard;
@@ -12,6 +13,7 @@ mod recovery;
 mod support;
 mod updates;
 
+pub use account::AccountPage;
 pub use admin::{
     AdminAuditPage, AdminCatalogPage, AdminCompanyPage, AdminHomePage, AdminPlansPage,
     AdminQueuePage, AdminRequestPage,

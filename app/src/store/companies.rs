@@ -1,5 +1,6 @@
 //! Companies as the vendor's staff see them: search, create, contractual exceptions (R5).
 
+use crate::model::admin::CompanySort;
 use crate::store::{now_rfc3339, Conn, Db, Insert};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -12,23 +13,34 @@ pub struct CompanyRow {
     pub support_end: Option<String>,
 }
 
-/// One page of companies whose name or contact email contains `search`, by name.
+/// One page of companies whose name or contact email contains `search`, in `sort` order (the
+/// name breaks ties, so pages never overlap).
 pub async fn search(
     db: &Db,
     search: &str,
+    sort: CompanySort,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<CompanyRow>, sqlx::Error> {
     let pattern = format!("%{}%", search.trim().to_lowercase());
-    sqlx::query_as(
-        "SELECT co.id, co.name, c.name AS contact_name, c.email AS contact_email,
-                CAST(COALESCE((SELECT SUM(quantity) FROM holdings h WHERE h.company_id = co.id), 0) AS BIGINT) AS licenses,
-                (SELECT MAX(end_date) FROM contracts k WHERE k.company_id = co.id) AS support_end
-           FROM companies co
-           LEFT JOIN contacts c ON c.company_id = co.id AND c.active = 1
-          WHERE lower(co.name) LIKE $1 OR lower(COALESCE(c.email, '')) LIKE $1
-          ORDER BY co.name LIMIT $2 OFFSET $3",
-    )
+    // Chosen from a fixed list, never from the request's text. NULLs (never had support) last
+    // on both engines: `support_end IS NULL` is false (0) before true (1).
+    let order = match sort {
+        CompanySort::Name => "co.name, co.id",
+        CompanySort::Licenses => "licenses DESC, co.name, co.id",
+        CompanySort::SupportEnd => "support_end IS NULL, support_end, co.name, co.id",
+    };
+    sqlx::query_as(&format!(
+        "SELECT * FROM (
+           SELECT co.id, co.name, c.name AS contact_name, c.email AS contact_email,
+                  CAST(COALESCE((SELECT SUM(quantity) FROM holdings h WHERE h.company_id = co.id), 0) AS BIGINT) AS licenses,
+                  (SELECT MAX(end_date) FROM contracts k WHERE k.company_id = co.id) AS support_end
+             FROM companies co
+             LEFT JOIN contacts c ON c.company_id = co.id AND c.active = 1
+            WHERE lower(co.name) LIKE $1 OR lower(COALESCE(c.email, '')) LIKE $1
+         ) co
+         ORDER BY {order} LIMIT $2 OFFSET $3"
+    ))
     .bind(pattern)
     .bind(limit)
     .bind(offset)

@@ -19,6 +19,7 @@ pub mod orders;
 pub mod throttle;
 pub mod tokens;
 pub mod version_updates;
+pub mod work_queue;
 
 use sqlx::{Any, Transaction};
 

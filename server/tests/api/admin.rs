@@ -1,7 +1,7 @@
 //! The admin side over HTTP: role checks on every function, contacts (R3), the append-only
 //! price list, invitations and password resets.
 
-use crate::common::{session_cookie, spawn_app, TestApp};
+use crate::common::{insert_contract_sql, session_cookie, spawn_app, TestApp};
 use reqwest::StatusCode;
 use serde_json::json;
 use server::seed::DEMO_PASSWORD;
@@ -13,6 +13,11 @@ async fn admin_calls(app: &TestApp) -> Vec<(&'static str, Vec<(&'static str, Str
     let s = |v: &str| v.to_string();
     vec![
         ("admin_companies", vec![("search", s("")), ("page", s("0"))]),
+        (
+            "admin_companies",
+            vec![("search", s("")), ("page", s("0")), ("sort", s("licenses"))],
+        ),
+        ("admin_work_queue", vec![]),
         ("admin_company", vec![("id", contoso.clone())]),
         (
             "admin_create_company",
@@ -522,6 +527,8 @@ async fn a_plain_form_action_shows_what_it_achieved_once_on_the_page_it_returns_
             ("company_id", contoso.clone()),
             ("contact_name", "Irina Bondar".into()),
             ("contact_email", "irina@contoso.example".into()),
+            // The page's confirmation checkbox: sent along, not a server function argument.
+            ("confirm", "on".into()),
         ],
     )
     .await
@@ -535,9 +542,12 @@ async fn a_plain_form_action_shows_what_it_achieved_once_on_the_page_it_returns_
     let again = shown(page.clone()).await;
     assert!(!again.contains("invitation-link"), "shown once");
 
-    let saved = post("admin_end_sessions", vec![("company_id", contoso.clone())])
-        .await
-        .unwrap();
+    let saved = post(
+        "admin_end_sessions",
+        vec![("company_id", contoso.clone()), ("confirm", "on".into())],
+    )
+    .await
+    .unwrap();
     assert!(saved.status().is_redirection());
     assert!(shown(page.clone()).await.contains("Saved."));
     assert!(!shown(page.clone()).await.contains("Saved."), "shown once");
@@ -554,4 +564,133 @@ async fn a_plain_form_action_shows_what_it_achieved_once_on_the_page_it_returns_
     let html = shown(path).await;
     assert!(html.contains(r#"role="alert""#), "{html}");
     assert!(!html.contains("Saved."));
+}
+
+/// The admin home's work queue: coverage ending within 90 days, invoices past due, open
+/// requests by deadline and the newest orders, each with its company.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_work_queue_shows_renewals_due_overdue_invoices_requests_and_orders() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let db = app.db().await;
+    // Today is 2026-11-25: Northwind's only contract ends in 50 days.
+    let northwind = app.company_id("Northwind Trading").await;
+    sqlx::query(&insert_contract_sql(
+        northwind,
+        "basic",
+        "2026-01-15",
+        "2027-01-14",
+    ))
+    .execute(&db)
+    .await
+    .unwrap();
+    // Contoso buys a renewal; its invoice is then made 24 days overdue.
+    let boris = app.login_as("Contoso Logistics").await;
+    let bought = app.buy_support(&boris, "standard", "1").await;
+    assert_eq!(bought.status, StatusCode::OK, "{}", bought.body);
+    sqlx::query("UPDATE invoices SET issue_date = '2026-10-01', due_date = '2026-11-01'")
+        .execute(&db)
+        .await
+        .unwrap();
+    let filed = app
+        .answer(
+            "file_consultation",
+            &[
+                ("area", "reports_plugins_scripts"),
+                ("subject", "Work queue request"),
+                ("description", "Please help."),
+            ],
+            &boris,
+        )
+        .await;
+    assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+
+    let work = app.answer("admin_work_queue", &[], &admin).await;
+    assert_eq!(work.status, StatusCode::OK, "{}", work.body);
+    let renewals = work.body["renewals_due"].as_array().unwrap();
+    assert_eq!(renewals.len(), 1, "{}", work.body);
+    assert_eq!(renewals[0]["company"], "Northwind Trading");
+    assert_eq!(renewals[0]["coverage_end"], "2027-01-14");
+    assert_eq!(renewals[0]["days_left"], 50);
+    let overdue = work.body["overdue_invoices"].as_array().unwrap();
+    assert_eq!(overdue.len(), 1, "{}", work.body);
+    assert_eq!(overdue[0]["company"], "Contoso Logistics");
+    assert_eq!(overdue[0]["days_overdue"], 24);
+    assert_eq!(overdue[0]["total"], "1070.00 EUR");
+    assert_eq!(work.body["requests"][0]["subject"], "Work queue request");
+    assert_eq!(
+        work.body["recent_orders"][0]["company"],
+        "Contoso Logistics"
+    );
+    assert_eq!(work.body["recent_orders"][0]["kind"], "Renewal");
+
+    // The page shows all four, each linking to the company.
+    let html = app.get("/admin", Some(&admin)).await.text().await.unwrap();
+    for section in [
+        "work-renewals",
+        "work-overdue",
+        "work-requests",
+        "work-orders",
+    ] {
+        assert!(
+            html.contains(&format!(r#"data-testid="{section}""#)),
+            "{section}"
+        );
+    }
+    assert!(html.contains(&format!(r#"href="/admin/companies/{northwind}""#)));
+}
+
+/// The company list sorts by name, licenses (most first) or support end (soonest first, never
+/// covered last), and pages keep the order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_company_list_sorts_by_name_licenses_and_support_end() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let names = |body: &serde_json::Value| -> Vec<String> {
+        body["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let list = |sort: &'static str| {
+        let (app, admin) = (&app, &admin);
+        async move {
+            app.answer(
+                "admin_companies",
+                &[("search", ""), ("page", "0"), ("sort", sort)],
+                admin,
+            )
+            .await
+        }
+    };
+    let by_name = list("name").await;
+    let mut sorted = names(&by_name.body);
+    sorted.sort();
+    assert_eq!(names(&by_name.body), sorted);
+    let by_licenses = list("licenses").await;
+    assert_eq!(
+        names(&by_licenses.body)[0],
+        "Contoso Logistics",
+        "7 licenses"
+    );
+    let by_end = list("support_end").await;
+    let ends: Vec<Option<String>> = by_end.body["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["support_end"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(names(&by_end.body)[0], "Tailspin Tours", "{}", by_end.body);
+    let covered: Vec<&String> = ends.iter().flatten().collect();
+    assert!(covered.windows(2).all(|w| w[0] <= w[1]), "{ends:?}");
+    assert!(
+        ends.iter().skip_while(|e| e.is_some()).all(Option::is_none),
+        "never covered last: {ends:?}"
+    );
+    // An unknown order is the default, by name; it is never pasted into SQL.
+    let odd = list("name; DROP TABLE companies").await;
+    assert_eq!(odd.status, StatusCode::OK);
+    assert_eq!(names(&odd.body), sorted);
 }

@@ -38,7 +38,8 @@ enum OwnedId {
 }
 use OwnedId::{HeldProduct, NoId, Order, Request};
 
-const PUBLIC: &[&str] = &["plan_matrix", "plan_offers", "consultation_areas"];
+/// `viewer` says who is signed in (anyone, themselves only).
+const PUBLIC: &[&str] = &["plan_matrix", "plan_offers", "consultation_areas", "viewer"];
 const SIGN_IN: &[&str] = &[
     "login",
     "logout",

@@ -11,8 +11,14 @@ use super::helpers::*;
 /// Companies per page of the admin list.
 pub const COMPANIES_PER_PAGE: u32 = 20;
 
+/// One page of the company list: `search` in the name or contact email, `page` from 0, `sort`
+/// `name` (the default), `licenses` or `support_end` (see `CompanySort::parse`).
 #[server(endpoint = "admin_companies")]
-pub async fn admin_companies(search: String, page: u32) -> Result<CompanyPage, AppError> {
+pub async fn admin_companies(
+    search: String,
+    page: u32,
+    sort: Option<String>,
+) -> Result<CompanyPage, AppError> {
     use crate::{api, input, store};
     api::with_status(
         async {
@@ -21,10 +27,13 @@ pub async fn admin_companies(search: String, page: u32) -> Result<CompanyPage, A
             let limit = i64::from(COMPANIES_PER_PAGE);
             let offset = i64::from(page) * limit;
             // One extra row tells whether a next page exists.
-            let mut rows = store::companies::search(&app.db, search, limit + 1, offset).await?;
+            let sort = CompanySort::parse(sort.as_deref().unwrap_or_default());
+            let mut rows =
+                store::companies::search(&app.db, search, sort, limit + 1, offset).await?;
             let has_next = rows.len() as i64 > limit;
             rows.truncate(COMPANIES_PER_PAGE as usize);
             Ok(CompanyPage {
+                sort,
                 page,
                 has_next,
                 rows: rows

@@ -12,6 +12,7 @@ mod exceptions;
 mod holdings;
 mod invoices;
 mod plans;
+mod work_queue;
 
 pub use audit_log::*;
 pub use catalog::*;
@@ -21,6 +22,7 @@ pub use exceptions::*;
 pub use holdings::*;
 pub use invoices::*;
 pub use plans::*;
+pub use work_queue::*;
 
 #[cfg(feature = "ssr")]
 mod helpers {

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::AdminNav;
 use crate::api::admin::*;
 use crate::components::error_view;
 use crate::text;
@@ -28,7 +27,6 @@ pub fn AdminAuditPage() -> impl IntoView {
     view! {
         <Title text=text::ADMIN_AUDIT />
         <h1>{text::ADMIN_AUDIT}</h1>
-        <AdminNav />
         <form method="get" action="/admin/audit" class="card choice">
             <label>{text::COL_COMPANY} <input name="company" value=field("company") /></label>
             <label>

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::AdminNav;
 use crate::api::admin::*;
 use crate::components::{action_outcome, error_view};
 use crate::model::admin::CatalogView;
@@ -27,7 +26,6 @@ pub fn AdminCatalogPage() -> impl IntoView {
     view! {
         <Title text=text::ADMIN_CATALOG />
         <h1>{text::ADMIN_CATALOG}</h1>
-        <AdminNav />
         {action_outcome(declare)}
         {action_outcome(add_price)}
         {action_outcome(withdraw)}

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::AdminNav;
 use crate::api::admin::*;
 use crate::components::{action_outcome, error_view};
 use crate::model::admin::CompanyDetail;
@@ -28,8 +27,6 @@ pub fn AdminCompanyPage() -> impl IntoView {
         |(id, _)| admin_company(id),
     );
     view! {
-        <Title text=text::ADMIN_COMPANIES />
-        <AdminNav />
         <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
@@ -77,58 +74,92 @@ impl CompanyActions {
     }
 }
 
+/// One company, one section per purpose: contract, licenses, contact, exceptions, orders and
+/// invoices, history. The contact actions that lock someone out ask for a confirmation (a
+/// required checkbox: it works without JavaScript).
 #[component]
 fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView {
     // Copy, so every form's children can capture it.
     let company_id = detail.id;
-    let product_options = move |products: &[(i64, String)]| {
-        products
-            .iter()
-            .map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> })
-            .collect_view()
+    let option = |(id, name): &(i64, String)| {
+        view! { <option value=id.to_string()>{name.clone()}</option> }
     };
-    let grant_products = product_options(&detail.products);
-    let update_products = detail
+    let grant_products = detail.products.iter().map(option).collect_view();
+    let updatable: Vec<(i64, String)> = detail
         .holdings
         .iter()
         .filter(|h| h.update_available)
-        .filter_map(|h| detail.products.iter().find(|(_, n)| *n == h.product))
-        .map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> })
-        .collect_view();
+        .filter_map(|h| {
+            detail
+                .products
+                .iter()
+                .find(|(_, n)| *n == h.product)
+                .cloned()
+        })
+        .collect();
+    let title = detail.name.clone();
     view! {
+        <Title text=title />
         <h1>{detail.name}</h1>
         <ContractCard status=detail.contract />
-        <section class="card">
-            <h2>{text::DASHBOARD_HOLDINGS}</h2>
-            <ul>
-                {detail
-                    .holdings
-                    .iter()
-                    .map(|h| {
-                        view! {
-                            <li>
-                                {format!("{} × {} ({} / {})", h.quantity, h.product, h.installed_version, h.latest_version)}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+        <section class="card" aria-labelledby="licenses">
+            <h2 id="licenses">{text::LICENSES_TITLE}</h2>
+            <table class="responsive">
+                <thead>
+                    <tr>
+                        <th scope="col">{text::COL_PRODUCT}</th>
+                        <th scope="col">{text::COL_QUANTITY}</th>
+                        <th scope="col">{text::COL_INSTALLED}</th>
+                        <th scope="col">{text::COL_LATEST}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {detail
+                        .holdings
+                        .iter()
+                        .map(|h| {
+                            view! {
+                                <tr>
+                                    <td data-label=text::COL_PRODUCT>{h.product.clone()}</td>
+                                    <td data-label=text::COL_QUANTITY>{h.quantity}</td>
+                                    <td data-label=text::COL_INSTALLED>{h.installed_version.clone()}</td>
+                                    <td data-label=text::COL_LATEST>{h.latest_version.clone()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <h3>{text::GRANT_LICENSES_TITLE}</h3>
             <ActionForm action=actions.grant attr:class="choice">
                 <input type="hidden" name="company_id" value=company_id.to_string() />
-                <label>{text::FIELD_PRODUCT} <select name="product_id">{grant_products}</select></label>
-                <label>{text::COL_QUANTITY} <input type="number" name="quantity" min="1" value="1" /></label>
-                <button type="submit" class="secondary">{text::GRANT_LICENSES}</button>
+                <label for="grant-product">{text::FIELD_PRODUCT}</label>
+                <select id="grant-product" name="product_id">{grant_products}</select>
+                <label for="grant-quantity">{text::COL_QUANTITY}</label>
+                <input id="grant-quantity" type="number" name="quantity" min="1" value="1" />
+                <button type="submit">{text::GRANT_LICENSES}</button>
             </ActionForm>
             {action_outcome(actions.grant)}
-            <ActionForm action=actions.update attr:class="choice">
-                <input type="hidden" name="company_id" value=company_id.to_string() />
-                <label>{text::FIELD_PRODUCT} <select name="product_id">{update_products}</select></label>
-                <button type="submit" class="secondary">{text::RECORD_UPDATE}</button>
-            </ActionForm>
+            <h3>{text::RECORD_UPDATE_TITLE}</h3>
+            {if updatable.is_empty() {
+                view! { <p class="muted">{text::NOTHING_TO_UPDATE}</p> }.into_any()
+            } else {
+                view! {
+                    <ActionForm action=actions.update attr:class="choice">
+                        <input type="hidden" name="company_id" value=company_id.to_string() />
+                        <label for="update-product">{text::FIELD_PRODUCT}</label>
+                        <select id="update-product" name="product_id">
+                            {updatable.iter().map(option).collect_view()}
+                        </select>
+                        <button type="submit">{text::RECORD_UPDATE}</button>
+                    </ActionForm>
+                }
+                .into_any()
+            }}
             {action_outcome(actions.update)}
         </section>
-        <section class="card">
-            <h2>{text::CONTACTS_TITLE}</h2>
+        <section class="card" aria-labelledby="contact">
+            <h2 id="contact">{text::CONTACTS_TITLE}</h2>
             <ul>
                 {detail
                     .contacts
@@ -143,23 +174,34 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                     })
                     .collect_view()}
             </ul>
-            <ActionForm action=actions.assign attr:class="stack">
+            <h3>{text::ASSIGN_CONTACT_TITLE}</h3>
+            <ActionForm action=actions.assign attr:class="choice">
                 <input type="hidden" name="company_id" value=company_id.to_string() />
                 <label for="assign-name">{text::FIELD_CONTACT_NAME}</label>
                 <input id="assign-name" name="contact_name" required />
                 <label for="assign-email">{text::FIELD_CONTACT_EMAIL}</label>
                 <input id="assign-email" type="email" name="contact_email" required />
+                <label class="radio">
+                    <input type="checkbox" name="confirm" required />
+                    {text::ASSIGN_CONTACT_CONFIRM}
+                </label>
                 <button type="submit">{text::ASSIGN_CONTACT}</button>
             </ActionForm>
             {action_outcome(actions.assign)}
-            <ActionForm action=actions.end_sessions>
+            <h3>{text::END_SESSIONS_TITLE}</h3>
+            <ActionForm action=actions.end_sessions attr:class="choice">
                 <input type="hidden" name="company_id" value=company_id.to_string() />
-                <button type="submit" class="secondary">{text::END_SESSIONS}</button>
+                <label class="radio">
+                    <input type="checkbox" name="confirm" required />
+                    {text::END_SESSIONS_CONFIRM}
+                </label>
+                <button type="submit">{text::END_SESSIONS}</button>
             </ActionForm>
             {action_outcome(actions.end_sessions)}
         </section>
-        <section class="card">
-            <h2>{text::EXCEPTIONS_TITLE}</h2>
+        <section class="card" aria-labelledby="exceptions">
+            <h2 id="exceptions">{text::EXCEPTIONS_TITLE}</h2>
+            {detail.exceptions.is_empty().then(|| view! { <p class="muted">{text::NO_EXCEPTIONS}</p> })}
             <ul>
                 {detail
                     .exceptions
@@ -178,44 +220,68 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                     })
                     .collect_view()}
             </ul>
-            <ActionForm action=actions.exception attr:class="stack">
+            <ActionForm action=actions.exception attr:class="choice">
                 <input type="hidden" name="company_id" value=company_id.to_string() />
                 <label for="exception">{text::FIELD_DESCRIPTION}</label>
                 <input id="exception" name="description" required />
-                <button type="submit" class="secondary">{text::RECORD_EXCEPTION}</button>
+                <button type="submit">{text::RECORD_EXCEPTION}</button>
             </ActionForm>
             {action_outcome(actions.exception)}
         </section>
-        <section class="card">
-            <h2>{text::ORDERS_TITLE}</h2>
-            <ul>
-                {detail
-                    .orders
-                    .into_iter()
-                    .map(|o| {
-                        let number = o.invoice_number.clone();
-                        let pay = (!o.paid).then(|| {
-                            view! {
-                                <ActionForm action=actions.paid>
-                                    <input type="hidden" name="invoice_number" value=number.clone() />
-                                    <button type="submit" class="secondary">{text::MARK_PAID}</button>
-                                </ActionForm>
-                            }
-                        });
-                        let state = if o.paid { text::PAID } else { text::UNPAID };
-                        view! {
-                            <li>
-                                {format!("{} · {} · {} · {} ({state})", o.placed_at, text::order_kind(o.kind), o.total, o.invoice_number)}
-                                {pay}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+        <section class="card" aria-labelledby="orders">
+            <h2 id="orders">{text::ORDERS_TITLE}</h2>
+            {if detail.orders.is_empty() {
+                view! { <p class="muted">{text::NO_ORDERS_YET}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="responsive">
+                        <thead>
+                            <tr>
+                                <th scope="col">{text::COL_DATE}</th>
+                                <th scope="col">{text::COL_KIND}</th>
+                                <th scope="col">{text::COL_TOTAL}</th>
+                                <th scope="col">{text::COL_INVOICE}</th>
+                                <th scope="col">{text::COL_STATUS}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {detail
+                                .orders
+                                .into_iter()
+                                .map(|o| {
+                                    let number = o.invoice_number.clone();
+                                    let status = if o.paid {
+                                        view! { <span class="badge ok">{text::PAID}</span> }.into_any()
+                                    } else {
+                                        view! {
+                                            <span class="badge warn">{text::UNPAID}</span>
+                                            <ActionForm action=actions.paid>
+                                                <input type="hidden" name="invoice_number" value=number />
+                                                <button type="submit" class="secondary">{text::MARK_PAID}</button>
+                                            </ActionForm>
+                                        }
+                                        .into_any()
+                                    };
+                                    view! {
+                                        <tr>
+                                            <td data-label=text::COL_DATE>{o.placed_at}</td>
+                                            <td data-label=text::COL_KIND>{text::order_kind(o.kind)}</td>
+                                            <td data-label=text::COL_TOTAL>{o.total}</td>
+                                            <td data-label=text::COL_INVOICE>{o.invoice_number}</td>
+                                            <td data-label=text::COL_STATUS>{status}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            }}
             {action_outcome(actions.paid)}
         </section>
-        <section class="card">
-            <h2>{text::HISTORY_TITLE}</h2>
+        <section class="card" aria-labelledby="history">
+            <h2 id="history">{text::HISTORY_TITLE}</h2>
             <ol class="history">
                 {detail
                     .history

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::AdminNav;
 use crate::api::consult::admin_consultations;
 use crate::components::error_view;
 use crate::pages::consultations::{RequestTable, RequestThreadPage};
@@ -15,7 +14,6 @@ pub fn AdminQueuePage() -> impl IntoView {
     view! {
         <Title text=text::ADMIN_QUEUE />
         <h1>{text::ADMIN_QUEUE}</h1>
-        <AdminNav />
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match queue.await {
@@ -31,7 +29,6 @@ pub fn AdminQueuePage() -> impl IntoView {
 #[component]
 pub fn AdminRequestPage() -> impl IntoView {
     view! {
-        <AdminNav />
         <RequestThreadPage admin=true />
     }
 }

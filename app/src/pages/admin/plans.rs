@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::AdminNav;
 use crate::api::admin::*;
 use crate::components::{action_outcome, error_view};
 use crate::model::admin::PlanAdminRow;
@@ -16,7 +15,6 @@ pub fn AdminPlansPage() -> impl IntoView {
     view! {
         <Title text=text::ADMIN_PLANS />
         <h1>{text::ADMIN_PLANS}</h1>
-        <AdminNav />
         <p>{text::PLAN_NOTE}</p>
         {action_outcome(save)}
         <Transition fallback=|| view! { <p>{text::LOADING}</p> }>

@@ -1,0 +1,91 @@
+//! The admin home's work queue: renewals coming up, invoices past due, requests by deadline,
+//! and the newest orders, across all companies.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::admin::*;
+
+/// How far ahead the work queue looks for coverage that ends (days).
+pub const RENEWAL_HORIZON_DAYS: i64 = 90;
+
+/// Rows per section: the queue shows what to do first, not everything.
+pub const WORK_QUEUE_ROWS: i64 = 10;
+
+#[server(endpoint = "admin_work_queue")]
+pub async fn admin_work_queue() -> Result<WorkQueue, AppError> {
+    use crate::api::consult::views;
+    use crate::store::{self, money, work_queue};
+    use crate::{api, api::orders::views::order_kind};
+    api::with_status(
+        async {
+            let (app, _) = api::admin_caller().await?;
+            let today = app.clock.today();
+            let horizon = today + chrono::Duration::days(RENEWAL_HORIZON_DAYS);
+            let day = |iso: &str| iso.parse::<chrono::NaiveDate>().unwrap_or(today);
+            let amount = |minor| -> Result<String, AppError> {
+                Ok(format!("{} {}", money(minor)?, app.currency))
+            };
+            let renewals_due = work_queue::coverage_ending(
+                &app.db,
+                &today.to_string(),
+                &horizon.to_string(),
+                WORK_QUEUE_ROWS,
+            )
+            .await?
+            .into_iter()
+            .map(|r| RenewalDue {
+                company_id: r.company_id,
+                company: r.company_name,
+                days_left: (day(&r.coverage_end) - today).num_days(),
+                coverage_end: r.coverage_end,
+            })
+            .collect();
+            let overdue_invoices =
+                work_queue::overdue_invoices(&app.db, &today.to_string(), WORK_QUEUE_ROWS)
+                    .await?
+                    .into_iter()
+                    .map(|i| {
+                        Ok(OverdueInvoiceRow {
+                            company_id: i.company_id,
+                            company: i.company_name,
+                            days_overdue: (today - day(&i.due_date)).num_days(),
+                            number: i.number,
+                            due_date: i.due_date,
+                            total: amount(i.total_minor)?,
+                        })
+                    })
+                    .collect::<Result<_, AppError>>()?;
+            let open = store::consultations::open_queue(&app.db).await?;
+            let mut requests = views::summaries(&app, open).await?;
+            requests.sort_by(|a, b| a.due.cmp(&b.due));
+            requests.truncate(WORK_QUEUE_ROWS as usize);
+            let recent_orders = work_queue::recent_orders(&app.db, WORK_QUEUE_ROWS)
+                .await?
+                .into_iter()
+                .map(|o| {
+                    Ok(RecentOrderRow {
+                        company_id: o.company_id,
+                        company: o.company_name,
+                        kind: order_kind(&o.kind),
+                        placed_at: o
+                            .placed_at
+                            .chars()
+                            .take(16)
+                            .collect::<String>()
+                            .replace('T', " "),
+                        total: amount(o.total_minor)?,
+                        invoice_number: o.invoice_number,
+                    })
+                })
+                .collect::<Result<_, AppError>>()?;
+            Ok(WorkQueue {
+                renewals_due,
+                overdue_invoices,
+                requests,
+                recent_orders,
+            })
+        }
+        .await,
+    )
+}
