@@ -24,21 +24,24 @@ pub async fn search(
 ) -> Result<Vec<CompanyRow>, sqlx::Error> {
     let pattern = format!("%{}%", search.trim().to_lowercase());
     // Chosen from a fixed list, never from the request's text. NULLs (never had support) last
-    // on both engines: `support_end IS NULL` is false (0) before true (1).
+    // on both engines: `support_end IS NULL` is false (0) before true (1). The totals come
+    // from grouped joins, not per-row subqueries, so a deep page does not recompute them for
+    // every row it skips (10,000 companies: see the `company_list_at_10000` test).
     let order = match sort {
         CompanySort::Name => "co.name, co.id",
         CompanySort::Licenses => "licenses DESC, co.name, co.id",
-        CompanySort::SupportEnd => "support_end IS NULL, support_end, co.name, co.id",
+        CompanySort::SupportEnd => "k.support_end IS NULL, k.support_end, co.name, co.id",
     };
     sqlx::query_as(&format!(
-        "SELECT * FROM (
-           SELECT co.id, co.name, c.name AS contact_name, c.email AS contact_email,
-                  CAST(COALESCE((SELECT SUM(quantity) FROM holdings h WHERE h.company_id = co.id), 0) AS BIGINT) AS licenses,
-                  (SELECT MAX(end_date) FROM contracts k WHERE k.company_id = co.id) AS support_end
-             FROM companies co
-             LEFT JOIN contacts c ON c.company_id = co.id AND c.active = 1
-            WHERE lower(co.name) LIKE $1 OR lower(COALESCE(c.email, '')) LIKE $1
-         ) co
+        "SELECT co.id, co.name, c.name AS contact_name, c.email AS contact_email,
+                CAST(COALESCE(h.licenses, 0) AS BIGINT) AS licenses, k.support_end
+           FROM companies co
+           LEFT JOIN contacts c ON c.company_id = co.id AND c.active = 1
+           LEFT JOIN (SELECT company_id, SUM(quantity) AS licenses
+                        FROM holdings GROUP BY company_id) h ON h.company_id = co.id
+           LEFT JOIN (SELECT company_id, MAX(end_date) AS support_end
+                        FROM contracts GROUP BY company_id) k ON k.company_id = co.id
+          WHERE lower(co.name) LIKE $1 OR lower(COALESCE(c.email, '')) LIKE $1
          ORDER BY {order} LIMIT $2 OFFSET $3"
     ))
     .bind(pattern)

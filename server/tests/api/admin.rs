@@ -694,3 +694,57 @@ async fn the_company_list_sorts_by_name_licenses_and_support_end() {
     assert_eq!(odd.status, StatusCode::OK);
     assert_eq!(names(&odd.body), sorted);
 }
+
+/// The company list at 10,000 companies (issue 16): every order, the first page and a deep
+/// one, answer correctly; the timings are printed (`cargo test -p server --test api
+/// company_list_at_10000 -- --nocapture`), not asserted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn company_list_at_10000_companies_pages_in_every_order() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let db = app.db().await;
+    for sql in [
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+         INSERT INTO companies (name, name_key, created_at)
+         SELECT 'Bench ' || i, 'bench ' || i, '2026-11-25T00:00:00Z' FROM n",
+        "INSERT INTO holdings (company_id, product_id, quantity, version)
+         SELECT co.id, (SELECT MIN(id) FROM products), 1 + co.id % 50, '1.0'
+           FROM companies co WHERE co.name LIKE 'Bench %'",
+        "INSERT INTO contracts (company_id, plan_id, plan_tier, plan_name, percent_bp,
+            includes_new_versions, includes_patches, min_licenses, response_target_amount,
+            response_target_unit, covered_areas, start_date, end_date, years, signed_at)
+         SELECT co.id, p.id, p.tier, p.name, p.percent_bp, p.includes_new_versions,
+            p.includes_patches, p.min_licenses, p.response_target_amount, p.response_target_unit,
+            '', '2026-01-01', CASE WHEN co.id % 3 = 0 THEN '2027-03-01' ELSE '2027-06-30' END,
+            1, '2026-11-25T10:00:00Z'
+           FROM companies co, plans p
+          WHERE p.tier = 'basic' AND co.name LIKE 'Bench %' AND co.id % 2 = 0",
+    ] {
+        sqlx::query(sql).execute(&db).await.unwrap();
+    }
+    assert!(app.count("SELECT COUNT(*) FROM companies").await > 10_000);
+    for sort in ["name", "licenses", "support_end"] {
+        for (search, page) in [("", "0"), ("", "400"), ("bench 99", "0")] {
+            let started = std::time::Instant::now();
+            let answer = app
+                .answer(
+                    "admin_companies",
+                    &[("search", search), ("page", page), ("sort", sort)],
+                    &admin,
+                )
+                .await;
+            let took = started.elapsed();
+            assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+            let rows = answer.body["rows"].as_array().unwrap();
+            assert_eq!(rows.len(), 20, "{sort} {search:?} page {page}");
+            println!(
+                "company list at 10,000: sort {sort}, search {search:?}, page {page}: {} ms",
+                took.as_millis()
+            );
+        }
+    }
+    let work = std::time::Instant::now();
+    let queue = app.answer("admin_work_queue", &[], &admin).await;
+    assert_eq!(queue.status, StatusCode::OK, "{}", queue.body);
+    println!("work queue at 10,000: {} ms", work.elapsed().as_millis());
+}
