@@ -37,45 +37,41 @@ pub async fn leave<S: ServerFn>(outcome: Outcome) -> Result<(), crate::error::Ap
         .map_err(|error| crate::error::AppError::internal(format_args!("outcome: {error}")))
 }
 
-/// The outcome waiting in the session, taken from it at most once per request: the views that
-/// show outcomes may render several times while a page's data arrives.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Default)]
-pub struct Waiting(std::sync::Arc<tokio::sync::OnceCell<Option<(String, Outcome)>>>);
+/// The outcome waiting in the session for this request, taken from it once. A resource, so
+/// the take runs in its own task to the end: a view that awaited the session itself could be
+/// re-rendered mid-way and leave the session locked for the rest of the request.
+#[derive(Clone, Copy)]
+pub struct Waiting(leptos::prelude::Resource<Option<(String, Outcome)>>);
 
-/// Makes the request's waiting outcome available to the page (called once, by `App`).
-#[cfg(feature = "ssr")]
+/// Starts taking the request's waiting outcome and makes it available to the page (called
+/// once, by `App`).
 pub fn provide_waiting() {
-    leptos::prelude::provide_context(Waiting::default());
+    use leptos::prelude::{provide_context, Resource};
+    provide_context(Waiting(Resource::new_blocking(|| (), |_| take_waiting())));
 }
 
-/// What the action `S` achieved, if it is the outcome waiting for this request: shown once,
-/// then gone from the session. In the browser (islands never show outcomes) it is `None`.
-// Not an `async fn`: on the server the context must be read now, while rendering, not later
-// when the future is polled.
-#[cfg_attr(not(feature = "ssr"), allow(clippy::manual_async_fn))]
-pub fn achieved<S: ServerFn>() -> impl std::future::Future<Output = Option<Outcome>> + Send {
+async fn take_waiting() -> Option<(String, Outcome)> {
     #[cfg(feature = "ssr")]
+    {
+        let session = crate::auth::session().await.ok()?;
+        session.remove(SESSION_KEY).await.ok()?
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// What the action `S` achieved, if it is the outcome waiting for this request (shown once:
+/// it is gone from the session). `None` in the browser, where islands never show outcomes.
+// Not an `async fn`: the context must be read now, while rendering, not when polled.
+#[allow(clippy::manual_async_fn)]
+pub fn achieved<S: ServerFn>() -> impl std::future::Future<Output = Option<Outcome>> + Send {
     let waiting = leptos::prelude::use_context::<Waiting>();
     async move {
-        #[cfg(feature = "ssr")]
-        {
-            let waiting = waiting?;
-            let taken = waiting
-                .0
-                .get_or_init(|| async {
-                    let session = crate::auth::session().await.ok()?;
-                    session.remove(SESSION_KEY).await.ok()?
-                })
-                .await;
-            match taken {
-                Some((path, outcome)) if path == S::PATH => Some(outcome.clone()),
-                _ => None,
-            }
-        }
-        #[cfg(not(feature = "ssr"))]
-        {
-            None
+        match waiting?.0.await {
+            Some((path, outcome)) if path == S::PATH => Some(outcome),
+            _ => None,
         }
     }
 }

@@ -57,7 +57,6 @@ fn set_content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    #[cfg(feature = "ssr")]
     crate::outcome::provide_waiting();
     view! {
         <Stylesheet id="leptos" href="/pkg/portal.css" />
