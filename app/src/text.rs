@@ -394,13 +394,14 @@ pub const GO_REQUESTS: &str = "Consultation requests";
 
 // Admin
 pub const ADMIN_TITLE: &str = "Administration";
+pub const ADMIN_HOME: &str = "Overview";
 pub const WORK_TITLE: &str = "Today's work";
 pub const WORK_RENEWALS: &str = "Renewals due in the next 90 days";
 pub const WORK_NO_RENEWALS: &str = "No coverage ends in the next 90 days.";
 pub const WORK_OVERDUE: &str = "Overdue invoices";
 pub const WORK_NO_OVERDUE: &str = "No invoice is overdue.";
-pub const WORK_REQUESTS: &str = "Requests by deadline";
-pub const WORK_NO_REQUESTS: &str = "No open requests.";
+pub const WORK_REQUESTS: &str = "Requests waiting for an answer, by deadline";
+pub const WORK_NO_REQUESTS: &str = "No request is waiting for an answer.";
 pub const WORK_RECENT_ORDERS: &str = "Recent orders";
 pub const WORK_NO_ORDERS: &str = "No orders yet.";
 pub const OVERDUE: &str = "overdue";

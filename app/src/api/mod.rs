@@ -75,24 +75,24 @@ mod respond {
     /// Like `with_status`; a plain form post that succeeded also leaves what it achieved for
     /// the page the browser returns to (see `crate::outcome`). Calls from scripts get the value
     /// itself and leave nothing behind.
-    pub async fn with_outcome<S: ServerFn<Error = AppError>>(
+    pub fn with_outcome<S: ServerFn<Error = AppError>>(
         result: Result<S::Output, AppError>,
         outcome: impl FnOnce(&S::Output) -> Outcome,
     ) -> Result<S::Output, AppError> {
         let result = with_status(result);
         if let Ok(value) = &result {
             if is_plain_form_post() {
-                crate::outcome::leave::<S>(outcome(value)).await?;
+                crate::outcome::leave::<S>(outcome(value));
             }
         }
         result
     }
 
     /// `with_outcome` for an action whose success is simply "Saved.".
-    pub async fn saved<S: ServerFn<Error = AppError>>(
+    pub fn saved<S: ServerFn<Error = AppError>>(
         result: Result<S::Output, AppError>,
     ) -> Result<S::Output, AppError> {
-        with_outcome::<S>(result, |_| Outcome::Saved).await
+        with_outcome::<S>(result, |_| Outcome::Saved)
     }
 
     /// Sends a browser without JS to `path` (e.g. the login page with an error flag); with JS the

@@ -9,24 +9,16 @@ use crate::outcome::{self, Outcome};
 use crate::text;
 
 /// Shows what the action `S` led to on the request that came back here: its refusal (carried
-/// in the URL) or what it achieved (left in the session, shown once).
+/// in the URL) or what it achieved (carried in a cookie, shown once).
 pub fn action_outcome<S, T>(action: ServerAction<S>) -> impl IntoView
 where
     S: ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
     T: Clone + Send + Sync + 'static,
 {
-    view! {
-        <Suspense>
-            {move || {
-                let achieved = outcome::achieved::<S>();
-                Suspend::new(async move {
-                    if let Some(Err(error)) = action.value().get_untracked() {
-                        return Some(error_view(error));
-                    }
-                    achieved.await.map(outcome_view)
-                })
-            }}
-        </Suspense>
+    let achieved = outcome::achieved::<S>();
+    move || match action.value().get() {
+        Some(Err(error)) => Some(error_view(error)),
+        _ => achieved.clone().map(outcome_view),
     }
 }
 

@@ -19,7 +19,7 @@ fn links(viewer: &Viewer) -> &'static [(&'static str, &'static str)] {
             ("/consultations", text::NAV_REQUESTS),
         ],
         Viewer::Admin { .. } => &[
-            ("/admin", text::ADMIN_COMPANIES),
+            ("/admin", text::ADMIN_HOME),
             ("/admin/consultations", text::ADMIN_QUEUE),
             ("/admin/catalog", text::ADMIN_CATALOG),
             ("/admin/plans", text::ADMIN_PLANS),
@@ -58,7 +58,7 @@ fn Navigation(viewer: Viewer) -> impl IntoView {
             {links(&viewer)
                 .iter()
                 .map(|(href, label)| {
-                    // "/admin" is the companies page, not every admin page.
+                    // "/admin" (the work queue and companies) is not every admin page.
                     view! {
                         <A href=*href exact=*href == "/admin">
                             {*label}

@@ -8,8 +8,9 @@ pub use forms::action_outcome;
 pub use header::SiteHeader;
 
 /// Marks the body `data-hydrated="true"` once the browser has hydrated the page's islands.
-/// An island, so it runs only in the browser, after the wasm loaded: end-to-end tests wait for
-/// it before using an island, so they never race the wasm.
+/// An island: the server renders it (empty), and its effect runs only in the browser, once the
+/// wasm has loaded. End-to-end tests wait for the mark before using an island, so they never
+/// race the wasm.
 #[island]
 pub fn HydrationMarker() -> impl IntoView {
     Effect::new(move |_| {

@@ -51,7 +51,7 @@ pub struct WorkQueue {
     /// Coverage ending within `RENEWAL_HORIZON_DAYS`, soonest first.
     pub renewals_due: Vec<RenewalDue>,
     pub overdue_invoices: Vec<OverdueInvoiceRow>,
-    /// Open requests, earliest deadline first (overdue ones are marked).
+    /// Requests waiting for a first answer, earliest deadline first (overdue ones marked).
     pub requests: Vec<crate::model::consult::RequestSummary>,
     pub recent_orders: Vec<RecentOrderRow>,
 }

@@ -1,4 +1,5 @@
-//! `/account`: who is signed in, how to change the password, and ending every session.
+//! `/account`: who is signed in; for contacts also how to change the password and ending every
+//! session.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -58,14 +59,16 @@ fn AccountView(viewer: Viewer) -> impl IntoView {
                     })}
             </dl>
         </section>
-        <section class="card">
-            <h2>{text::ACCOUNT_PASSWORD_TITLE}</h2>
-            <p>{text::ACCOUNT_PASSWORD_HOW}</p>
-            <a href="/reset">{text::ACCOUNT_PASSWORD_LINK}</a>
-        </section>
         {contact
             .then(|| {
+                // Password resets are mailed to contacts; admins' passwords are set on the
+                // server (`server create-admin`).
                 view! {
+                    <section class="card">
+                        <h2>{text::ACCOUNT_PASSWORD_TITLE}</h2>
+                        <p>{text::ACCOUNT_PASSWORD_HOW}</p>
+                        <a href="/reset">{text::ACCOUNT_PASSWORD_LINK}</a>
+                    </section>
                     <section class="card">
                         <h2>{text::ACCOUNT_SESSIONS_TITLE}</h2>
                         <p>{text::ACCOUNT_SESSIONS_HOW}</p>

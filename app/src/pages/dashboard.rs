@@ -200,11 +200,15 @@ enum SortKey {
 
 /// Filter and sort controls for the holdings table: an island, the dashboard's only code that
 /// runs in the browser. It takes no props (so the bundle needs no deserializer) and rearranges
-/// the server-rendered rows; without the wasm the table stays complete, in product order.
+/// the server-rendered rows. Without the wasm the controls stay hidden and the table complete,
+/// in product order.
 #[island]
 fn HoldingsTools() -> impl IntoView {
     let (filter, set_filter) = signal(String::new());
     let (sort, set_sort) = signal(SortKey::Product);
+    // Hidden in the server's HTML: without the wasm the controls would do nothing.
+    let (ready, set_ready) = signal(false);
+    Effect::new(move |_| set_ready.set(true));
     #[cfg(feature = "hydrate")]
     Effect::new(move |rows: Option<holdings_rows::Rows>| {
         let rows = rows.unwrap_or_else(holdings_rows::Rows::from_page);
@@ -214,7 +218,7 @@ fn HoldingsTools() -> impl IntoView {
     #[cfg(not(feature = "hydrate"))]
     let _ = sort;
     view! {
-        <div class="table-tools">
+        <div class="table-tools" hidden=move || !ready.get()>
             <label>
                 {text::DASHBOARD_FILTER} " "
                 <input

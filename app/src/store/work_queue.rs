@@ -1,6 +1,6 @@
 //! What needs an admin's attention across all companies: coverage ending soon, invoices past
-//! due, and the newest orders. Each query is bounded (`limit`) and indexed, so the admin home
-//! stays fast with many companies.
+//! due, and the newest orders. Each query returns at most `limit` rows; with 10,000 companies
+//! the whole queue takes tens of milliseconds (the `company_list_at_10000` test prints it).
 
 use crate::store::Db;
 

@@ -516,9 +516,23 @@ async fn a_plain_form_action_shows_what_it_achieved_once_on_the_page_it_returns_
             .form(&form)
             .send()
     };
-    let shown = |path: String| {
-        let (app, admin) = (&app, &admin);
-        async move { app.get(&path, Some(admin)).await.text().await.unwrap() }
+    // The page visit that follows the redirect, as the browser makes it: with the session and
+    // whatever outcome cookie the action's answer set. Returns the HTML and whether the page
+    // cleared the outcome cookie.
+    let follow = |path: String, after: Option<&reqwest::Response>| {
+        let outcome = after.and_then(outcome_cookie);
+        let cookie = match outcome {
+            Some(outcome) => format!("{admin}; {outcome}"),
+            None => admin.clone(),
+        };
+        let app = &app;
+        async move {
+            let response = app.get(&path, Some(&cookie)).await;
+            let cleared = set_cookies(&response)
+                .iter()
+                .any(|c| c.starts_with("portal_outcome=;") && c.contains("Max-Age=0"));
+            (response.text().await.unwrap(), cleared)
+        }
     };
 
     let invited = post(
@@ -536,11 +550,27 @@ async fn a_plain_form_action_shows_what_it_achieved_once_on_the_page_it_returns_
     assert!(invited.status().is_redirection(), "{}", invited.status());
     let back = invited.headers()["location"].to_str().unwrap();
     assert_eq!(back.trim_end_matches('?'), format!("{}{page}", app.base));
-    let html = shown(page.clone()).await;
+    let carried = set_cookies(&invited)
+        .into_iter()
+        .find(|c| c.starts_with("portal_outcome="))
+        .expect("the outcome rides in a cookie");
+    for flag in ["HttpOnly", "SameSite=Strict", "Max-Age=120", "Path=/"] {
+        assert!(carried.contains(flag), "{carried}");
+    }
+    let (html, cleared) = follow(page.clone(), Some(&invited)).await;
     assert!(html.contains(r#"data-testid="invitation-link""#), "{html}");
     assert!(html.contains("/invite?token="));
-    let again = shown(page.clone()).await;
-    assert!(!again.contains("invitation-link"), "shown once");
+    assert!(cleared, "the page clears the outcome cookie: shown once");
+    let (again, _) = follow(page.clone(), None).await;
+    assert!(!again.contains("invitation-link"));
+    // The link's token is stored hashed only: never in clear, not even in a session row.
+    let leaked = if crate::common::is_postgres() {
+        "SELECT COUNT(*) FROM tower_sessions.session
+          WHERE position(convert_to('invite?token=', 'UTF8') in data) > 0"
+    } else {
+        "SELECT COUNT(*) FROM tower_sessions WHERE instr(data, CAST('invite?token=' AS BLOB)) > 0"
+    };
+    assert_eq!(app.count(leaked).await, 0);
 
     let saved = post(
         "admin_end_sessions",
@@ -549,8 +579,11 @@ async fn a_plain_form_action_shows_what_it_achieved_once_on_the_page_it_returns_
     .await
     .unwrap();
     assert!(saved.status().is_redirection());
-    assert!(shown(page.clone()).await.contains("Saved."));
-    assert!(!shown(page.clone()).await.contains("Saved."), "shown once");
+    assert!(follow(page.clone(), Some(&saved))
+        .await
+        .0
+        .contains("Saved."));
+    assert!(!follow(page.clone(), None).await.0.contains("Saved."));
 
     let refused = post(
         "admin_record_exception",
@@ -561,9 +594,26 @@ async fn a_plain_form_action_shows_what_it_achieved_once_on_the_page_it_returns_
     let back = refused.headers()["location"].to_str().unwrap().to_string();
     assert!(back.contains("__err="), "{back}");
     let path = back.trim_start_matches(&app.base).to_string();
-    let html = shown(path).await;
+    let (html, _) = follow(path, Some(&refused)).await;
     assert!(html.contains(r#"role="alert""#), "{html}");
     assert!(!html.contains("Saved."));
+}
+
+fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_string))
+        .collect()
+}
+
+/// The `name=value` of the outcome cookie an answer set.
+fn outcome_cookie(response: &reqwest::Response) -> Option<String> {
+    set_cookies(response)
+        .into_iter()
+        .find(|c| c.starts_with("portal_outcome="))
+        .and_then(|c| c.split(';').next().map(str::to_string))
 }
 
 /// The admin home's work queue: coverage ending within 90 days, invoices past due, open

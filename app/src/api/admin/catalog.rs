@@ -75,7 +75,6 @@ pub async fn admin_add_product(
         }
         .await,
     )
-    .await
 }
 
 /// Declares a new latest version of a product (holdings behind it now need an update, R7).
@@ -108,7 +107,6 @@ pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(
         }
         .await,
     )
-    .await
 }
 
 /// Appends a dated price. Entries are never edited: a new price is a new entry.
@@ -141,7 +139,6 @@ pub async fn admin_add_price(
         }
         .await,
     )
-    .await
 }
 
 /// Withdraws a price that has not taken effect; one in force is refused (contracts cite it).
@@ -168,5 +165,4 @@ pub async fn admin_withdraw_price(entry_id: i64) -> Result<(), AppError> {
         }
         .await,
     )
-    .await
 }

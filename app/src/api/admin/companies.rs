@@ -145,5 +145,4 @@ pub async fn admin_create_company(
         .await,
         |sent| crate::outcome::Outcome::Invited(sent.clone()),
     )
-    .await
 }

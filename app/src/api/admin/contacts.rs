@@ -34,7 +34,6 @@ pub async fn admin_assign_contact(
         .await,
         |sent| crate::outcome::Outcome::Invited(sent.clone()),
     )
-    .await
 }
 
 /// Ends every session of the company's contact at once.
@@ -61,5 +60,4 @@ pub async fn admin_end_sessions(company_id: i64) -> Result<(), AppError> {
         }
         .await,
     )
-    .await
 }

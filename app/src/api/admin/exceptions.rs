@@ -28,13 +28,12 @@ pub async fn admin_record_exception(company_id: i64, description: String) -> Res
         }
         .await,
     )
-    .await
 }
 
 #[server(endpoint = "admin_revoke_exception")]
 pub async fn admin_revoke_exception(exception_id: i64) -> Result<(), AppError> {
     use crate::{api, store};
-    api::with_status(
+    api::saved::<AdminRevokeException>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let mut tx = store::begin_write(&app.db).await?;

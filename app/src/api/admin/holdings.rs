@@ -46,7 +46,6 @@ pub async fn admin_grant_licenses(
         }
         .await,
     )
-    .await
 }
 
 /// Records that a company's holding was updated to the latest version (e.g. done offline).
@@ -85,5 +84,4 @@ pub async fn admin_record_version_update(company_id: i64, product_id: i64) -> Re
         }
         .await,
     )
-    .await
 }

@@ -31,5 +31,4 @@ pub async fn admin_mark_paid(invoice_number: String) -> Result<(), AppError> {
         }
         .await,
     )
-    .await
 }

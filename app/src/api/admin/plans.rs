@@ -132,5 +132,4 @@ pub async fn admin_update_plan(
         }
         .await,
     )
-    .await
 }

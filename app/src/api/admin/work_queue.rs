@@ -57,6 +57,8 @@ pub async fn admin_work_queue() -> Result<WorkQueue, AppError> {
                     })
                     .collect::<Result<_, AppError>>()?;
             let open = store::consultations::open_queue(&app.db).await?;
+            // Waiting for a first answer: answered ones need no action from the queue.
+            let open = open.into_iter().filter(|r| r.status == "open").collect();
             let mut requests = views::summaries(&app, open).await?;
             requests.sort_by(|a, b| a.due.cmp(&b.due));
             requests.truncate(WORK_QUEUE_ROWS as usize);

@@ -220,6 +220,7 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                     })
                     .collect_view()}
             </ul>
+            {action_outcome(actions.revoke)}
             <ActionForm action=actions.exception attr:class="choice">
                 <input type="hidden" name="company_id" value=company_id.to_string() />
                 <label for="exception">{text::FIELD_DESCRIPTION}</label>

@@ -240,6 +240,7 @@ fn WorkQueueView(work: WorkQueue) -> impl IntoView {
 #[component]
 fn CompanyList(page: CompanyPage, search: String) -> impl IntoView {
     let sort = page.sort.as_query();
+    let search = query_value(&search);
     let link = move |p: u32| format!("/admin?q={search}&sort={sort}&page={p}");
     view! {
         <table class="responsive">
@@ -275,4 +276,18 @@ fn CompanyList(page: CompanyPage, search: String) -> impl IntoView {
             {page.has_next.then(|| view! { <a href=link(page.page + 1)>{text::NEXT}</a> })}
         </p>
     }
+}
+
+/// Percent-encodes a query value: everything but unreserved characters (RFC 3986), so a
+/// search holding `&`, `#` or `+` survives in the pager's links.
+fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
