@@ -12,7 +12,7 @@
 //!   session's write-sparing design.
 //!
 //! The cookie is `HttpOnly`, `SameSite=Strict`, lives two minutes at most and is `Secure`
-//! when the portal is served over https. A user who forges it only changes what their own
+//! when `PORTAL_PUBLIC_URL` is an https address. A user who forges it only changes what their own
 //! page says.
 
 use leptos::server_fn::ServerFn;
