@@ -78,18 +78,27 @@ pub(crate) mod views {
         }
     }
 
+    /// A stored RFC 3339 instant as order lists show it, to the minute ("2026-11-25 10:00").
+    pub fn placed_minute(placed_at: &str) -> String {
+        placed_at
+            .chars()
+            .take(16)
+            .collect::<String>()
+            .replace('T', " ")
+    }
+
+    /// A stored amount in minor units with the currency, e.g. "1180.00 EUR".
+    pub fn amount(minor: i64, currency: &str) -> Result<String, AppError> {
+        Ok(format!("{} {currency}", money(minor)?))
+    }
+
     pub fn order_row(o: OrderSummary, currency: &str) -> Result<model::OrderRow, AppError> {
         Ok(model::OrderRow {
             id: o.id,
             kind: order_kind(&o.kind),
-            placed_at: o
-                .placed_at
-                .chars()
-                .take(16)
-                .collect::<String>()
-                .replace('T', " "),
+            placed_at: placed_minute(&o.placed_at),
             placed_by: o.contact_name.unwrap_or_default(),
-            total: format!("{} {currency}", money(o.total_minor)?),
+            total: amount(o.total_minor, currency)?,
             invoice_number: o.invoice_number,
             paid: o.invoice_status == "paid",
         })

@@ -14,18 +14,16 @@ pub const WORK_QUEUE_ROWS: i64 = 10;
 
 #[server(endpoint = "admin_work_queue")]
 pub async fn admin_work_queue() -> Result<WorkQueue, AppError> {
+    use crate::api;
     use crate::api::consult::views;
-    use crate::store::{self, money, work_queue};
-    use crate::{api, api::orders::views::order_kind};
+    use crate::api::orders::views::{amount, order_kind, placed_minute};
+    use crate::store::{self, work_queue};
     api::with_status(
         async {
             let (app, _) = api::admin_caller().await?;
             let today = app.clock.today();
             let horizon = today + chrono::Duration::days(RENEWAL_HORIZON_DAYS);
             let day = |iso: &str| iso.parse::<chrono::NaiveDate>().unwrap_or(today);
-            let amount = |minor| -> Result<String, AppError> {
-                Ok(format!("{} {}", money(minor)?, app.currency))
-            };
             let renewals_due = work_queue::coverage_ending(
                 &app.db,
                 &today.to_string(),
@@ -52,7 +50,7 @@ pub async fn admin_work_queue() -> Result<WorkQueue, AppError> {
                             days_overdue: (today - day(&i.due_date)).num_days(),
                             number: i.number,
                             due_date: i.due_date,
-                            total: amount(i.total_minor)?,
+                            total: amount(i.total_minor, &app.currency)?,
                         })
                     })
                     .collect::<Result<_, AppError>>()?;
@@ -70,13 +68,8 @@ pub async fn admin_work_queue() -> Result<WorkQueue, AppError> {
                         company_id: o.company_id,
                         company: o.company_name,
                         kind: order_kind(&o.kind),
-                        placed_at: o
-                            .placed_at
-                            .chars()
-                            .take(16)
-                            .collect::<String>()
-                            .replace('T', " "),
-                        total: amount(o.total_minor)?,
+                        placed_at: placed_minute(&o.placed_at),
+                        total: amount(o.total_minor, &app.currency)?,
                         invoice_number: o.invoice_number,
                     })
                 })
