@@ -14,13 +14,17 @@ cargo clippy -p domain -p app -p server --all-targets --locked -- -D warnings
 # The browser half of `app` (hydrate feature) only exists for wasm32.
 cargo clippy -p frontend --target wasm32-unknown-unknown --locked -- -D warnings
 
+# A hung test must fail the run with its name, not use up CI's time: every HTTP request in the
+# suite has its own timeout, and each test run (compiling included) has this one.
+test_limit=40m
+
 log "unit, property and integration tests (SQLite)"
-cargo test -p domain -p app -p server --locked
+timeout "$test_limit" cargo test -p domain -p app -p server --locked
 
 log "integration tests again, on PostgreSQL"
 start_postgres
 trap stop_postgres EXIT
-cargo test -p server --test api --locked
+timeout "$test_limit" cargo test -p server --test api --locked
 
 build_release
 

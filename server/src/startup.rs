@@ -13,7 +13,7 @@ use axum::serve::ListenerExt;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
@@ -174,10 +174,22 @@ impl SessionStoreWithMigration for PostgresStore {
     }
 }
 
+/// The app's routes, generated once per process and shared by every server it starts.
+///
+/// Generating runs the app with resource loads suppressed by a process-global flag
+/// (`leptos_server`'s `SuppressResourceLoad`). A page render elsewhere in the process whose
+/// resource is first polled inside that window waits forever (leptos-rs/leptos#4773): the
+/// integration suite, which starts many servers in one process, hung on it twice. Generating
+/// once, before the first server serves, closes the window.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The app inside the session layer: routes, static files and the checks every request passes
 /// before them.
 fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())

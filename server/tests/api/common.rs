@@ -7,6 +7,10 @@ use server::seed::{DEMO_ADMIN_EMAIL, DEMO_COMPANIES, DEMO_PASSWORD};
 use server::{Application, Config};
 use tempfile::TempDir;
 
+/// No request in the suite takes more than a few seconds; one that hangs fails its test with
+/// the request's name instead of stalling the whole run until CI's limit.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// The date the tests pretend it is, so that demo contracts have known days left.
 pub const TODAY: &str = "2026-11-25";
 
@@ -80,6 +84,7 @@ async fn spawn_on(database_url: &str, dir: std::sync::Arc<TempDir>) -> TestApp {
         database_url: database_url.to_string(),
         client: Client::builder()
             .redirect(redirect::Policy::none())
+            .timeout(REQUEST_TIMEOUT)
             .build()
             .unwrap(),
         _dir: dir,

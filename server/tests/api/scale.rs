@@ -102,3 +102,29 @@ async fn two_instances_starting_together_on_an_empty_database_migrate_once() {
         "seeded once"
     );
 }
+
+/// Starting a server generates the app's route list, which suppresses resource loads process
+/// wide while it runs (leptos-rs/leptos#4773): a page rendered meanwhile by another server in
+/// the same process used to wait forever. Servers now share one route list, generated once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_render_while_another_server_in_the_process_starts() {
+    let a = spawn_app().await;
+    let cookie = a.login_as("Contoso Logistics").await;
+    let starting = async {
+        for _ in 0..20 {
+            drop(crate::common::spawn_sibling(&a).await);
+        }
+    };
+    let rendering = async {
+        for _ in 0..100 {
+            let page = tokio::time::timeout(
+                std::time::Duration::from_secs(20),
+                a.get("/dashboard", Some(&cookie)),
+            )
+            .await
+            .expect("the page renders while servers start");
+            assert_eq!(page.status(), StatusCode::OK);
+        }
+    };
+    tokio::join!(starting, rendering);
+}
