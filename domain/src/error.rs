@@ -66,6 +66,18 @@ pub enum InvalidInput {
     /// A key such as a plan tier or consultation area that the domain does not know.
     #[error("unknown name `{0}`")]
     UnknownName(String),
+    /// Invoice numbers read `INV-2026-000042` (see `InvoiceNumber`).
+    #[error("`{0}` is not an invoice number (expected e.g. INV-2026-000042)")]
+    NotAnInvoiceNumber(String),
+    /// Payment terms are at most a year (see `PaymentTerms`).
+    #[error("payment terms of {0} days are longer than a year")]
+    PaymentTermsTooLong(u32),
+    /// Not an IBAN, or its check digits do not match (see `Iban`).
+    #[error("`{0}` is not a valid IBAN: check the letters and digits")]
+    NotAnIban(String),
+    /// Countries are ISO 3166-1 two-letter codes (see `CountryCode`).
+    #[error("`{0}` is not a two-letter country code (e.g. DE, UA)")]
+    NotACountry(String),
     /// Each product appears once in the catalogue.
     #[error("product {0} appears twice in the catalogue")]
     DuplicateProduct(ProductId),

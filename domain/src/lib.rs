@@ -14,6 +14,7 @@
 //! | [`consultation`] | [`consultation_allowed`] (R5) |
 //! | [`coverage`] | [`Coverage`]: a company's contracts, never overlapping (R1); [`CoverageChange`]: what a purchase does to them (R8, R10) |
 //! | [`quote`] | [`quote_support`], [`quote_license_purchase`], [`plan_comparison`] |
+//! | [`invoice`] | [`InvoiceNumber`] (gapless per year), [`Taxed`] (one VAT rate), [`ServicePeriod`], [`PaymentTerms`], [`Iban`], [`CountryCode`] |
 //! | [`ids`] | [`ProductId`], [`ContractId`]: a leaf module, imported by the others |
 //! | [`rules`] | [`RuleViolation`] and the shared R2/R6/R7 checks |
 //! | [`error`] | [`InvalidInput`]: values that cannot be constructed |
@@ -89,6 +90,7 @@ pub mod contract;
 pub mod coverage;
 pub mod error;
 pub mod ids;
+pub mod invoice;
 pub mod money;
 pub mod plan;
 pub mod quote;
@@ -109,6 +111,7 @@ pub use contract::{
 pub use coverage::{ContractMove, Coverage, CoverageChange, CoverageRefusal, SignedContract};
 pub use error::InvalidInput;
 pub use ids::{ContractId, ProductId};
+pub use invoice::{overdue, CountryCode, Iban, InvoiceNumber, PaymentTerms, ServicePeriod, Taxed};
 pub use money::{Money, Percent};
 pub use plan::{default_plans, ConsultationArea, Plan, PlanTier, ResponseTarget};
 pub use quote::{
