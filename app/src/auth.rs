@@ -112,8 +112,11 @@ pub async fn sign_in(
 }
 
 /// The signed-in user of this session in `role`. An idle or too old session is ended here.
-async fn session_user(role: Role, clock: &Clock) -> Result<(Session, SessionUser), AppError> {
-    let session = session().await?;
+async fn session_user(
+    session: Session,
+    role: Role,
+    clock: &Clock,
+) -> Result<(Session, SessionUser), AppError> {
     // A session that does not decode (written by an older release) is simply not signed in.
     let mut user: Option<SessionUser> = match session.get(SESSION_USER_KEY).await {
         Err(tower_sessions::session::Error::SerdeJson(_)) => None,
@@ -144,7 +147,12 @@ async fn session_user(role: Role, clock: &Clock) -> Result<(Session, SessionUser
 /// The calling admin, or `NotSignedIn` / `Forbidden` (a contact). Admin accounts are checked
 /// like contacts: disabled or epoch moved on ends the session.
 pub async fn current_admin(state: &AppState) -> Result<AdminPrincipal, AppError> {
-    let (session, user) = session_user(Role::Admin, &state.clock).await?;
+    admin_of(session().await?, state).await
+}
+
+/// Like [`current_admin`], for a handler outside Leptos that extracted the session itself.
+pub async fn admin_of(session: Session, state: &AppState) -> Result<AdminPrincipal, AppError> {
+    let (session, user) = session_user(session, Role::Admin, &state.clock).await?;
     match store::admins::active_principal(&state.db, user.id, user.epoch).await? {
         Some(principal) => Ok(principal),
         None => {
@@ -162,7 +170,12 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
 /// The calling contact, or `NotSignedIn`. A session whose account was disabled or whose epoch
 /// moved on is ended here.
 pub async fn current_contact(state: &AppState) -> Result<ContactPrincipal, AppError> {
-    let (session, user) = session_user(Role::Contact, &state.clock).await?;
+    contact_of(session().await?, state).await
+}
+
+/// Like [`current_contact`], for a handler outside Leptos that extracted the session itself.
+pub async fn contact_of(session: Session, state: &AppState) -> Result<ContactPrincipal, AppError> {
+    let (session, user) = session_user(session, Role::Contact, &state.clock).await?;
     match store::contacts::active_principal(&state.db, user.id, user.epoch).await? {
         Some(principal) => Ok(principal),
         None => {

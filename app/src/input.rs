@@ -71,6 +71,20 @@ pub const COMPANY_FILTER: Field = Field::line(text::COL_COMPANY, MAX_SEARCH_CHAR
 /// The audit log's kind filter.
 pub const KIND_FILTER: Field = Field::line(text::FIELD_KIND, MAX_SEARCH_CHARS);
 pub const INVOICE_NUMBER: Field = Field::line(text::COL_INVOICE, MAX_INVOICE_NUMBER_CHARS);
+/// A legal name on an invoice (seller or buyer).
+pub const LEGAL_NAME: Field = Field::line(text::FIELD_LEGAL_NAME, MAX_NAME_CHARS);
+/// A postal address, one line per line.
+pub const ADDRESS: Field = Field::lines(text::FIELD_ADDRESS, 500);
+pub const VAT_NUMBER: Field = Field::line(text::INVOICE_VAT_NUMBER, 30);
+pub const REGISTRATION_NUMBER: Field = Field::line(text::INVOICE_REGISTRATION, 100);
+pub const BANK_NAME: Field = Field::line(text::INVOICE_BANK, MAX_NAME_CHARS);
+/// The note printed with the tax, e.g. a reverse-charge or exemption statement.
+pub const VAT_NOTE: Field = Field::lines(text::FIELD_VAT_NOTE, 500);
+pub const FOOTER: Field = Field::lines(text::FIELD_FOOTER, 1_000);
+/// The bank's reference of a payment, as on the statement.
+pub const BANK_REFERENCE: Field = Field::line(text::FIELD_BANK_REFERENCE, 100);
+/// At most this many addresses receive a company's invoices.
+pub const MAX_BILLING_EMAILS: usize = 5;
 
 impl Field {
     const fn line(label: &'static str, max_chars: usize) -> Field {
@@ -289,6 +303,59 @@ pub fn could_be_password(value: &str) -> bool {
 /// Invitation and reset tokens are 32 random bytes in hex.
 pub fn could_be_link_token(value: &str) -> bool {
     value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// One to [`MAX_BILLING_EMAILS`] addresses separated by commas, semicolons or line breaks,
+/// each checked by [`email`]; returned joined by `", "` without duplicates.
+pub fn billing_emails(value: &str) -> Result<String, AppError> {
+    let mut emails: Vec<String> = Vec::new();
+    for part in value.split([',', ';', '\n']) {
+        if part.trim().is_empty() {
+            continue;
+        }
+        let email = email(part)?;
+        if !emails.contains(&email) {
+            emails.push(email);
+        }
+    }
+    if emails.is_empty() || emails.len() > MAX_BILLING_EMAILS {
+        return Err(AppError::Invalid(text::ERR_BILLING_EMAILS.into()));
+    }
+    Ok(emails.join(", "))
+}
+
+/// An IBAN with valid check digits (see `domain::Iban`).
+pub fn iban(value: &str) -> Result<domain::Iban, AppError> {
+    domain::Iban::parse(value).map_err(|_| AppError::Invalid(text::ERR_IBAN.into()))
+}
+
+/// A BIC (SWIFT code): 8 or 11 letters and digits, stored in upper case.
+pub fn bic(value: &str) -> Result<String, AppError> {
+    let bic = value.trim().to_ascii_uppercase();
+    if !matches!(bic.len(), 8 | 11) || !bic.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(AppError::Invalid(text::ERR_BIC.into()));
+    }
+    Ok(bic)
+}
+
+/// A two-letter country code (see `domain::CountryCode`).
+pub fn country(value: &str) -> Result<domain::CountryCode, AppError> {
+    domain::CountryCode::parse(value).map_err(|_| AppError::Invalid(text::ERR_COUNTRY.into()))
+}
+
+/// Payment terms in days, 0 to 365 (see `domain::PaymentTerms`).
+pub fn payment_terms(value: &str) -> Result<domain::PaymentTerms, AppError> {
+    value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .and_then(|days| domain::PaymentTerms::new(days).ok())
+        .ok_or_else(|| AppError::Invalid(text::ERR_PAYMENT_TERMS.into()))
+}
+
+/// A VAT rate as people type it, `20` or `7,5` (see `domain::Percent::parse`).
+pub fn vat_rate(value: &str) -> Result<domain::Percent, AppError> {
+    domain::Percent::parse(value).map_err(|_| AppError::Invalid(text::ERR_VAT_RATE.into()))
 }
 
 #[cfg(test)]

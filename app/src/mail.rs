@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, SinglePart};
+use lettre::message::{Attachment, Mailbox, Mailboxes, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::error::AppError;
@@ -48,6 +48,11 @@ impl Mailer {
             from: from.parse()?,
             transport: Transport::Outbox(AsyncFileTransport::new(dir)),
         })
+    }
+
+    /// `true` for the outbox directory: local and fast, so callers may simply wait for it.
+    pub fn delivers_locally(&self) -> bool {
+        matches!(self.transport, Transport::Outbox(_))
     }
 
     /// Sends like [`Mailer::send`], but over SMTP without making the caller wait: where an
@@ -96,6 +101,46 @@ impl Mailer {
                     .body(body),
             )
             .map_err(|error| AppError::internal(format_args!("cannot build mail: {error}")))?;
+        self.deliver(message).await
+    }
+
+    /// Sends a plain-text message with one attachment (an invoice PDF) to every address in
+    /// `to`; an address that does not parse is skipped and logged.
+    pub async fn send_with_attachment(
+        &self,
+        to: &[String],
+        subject: &str,
+        body: String,
+        (file_name, bytes): (&str, Vec<u8>),
+    ) -> Result<(), AppError> {
+        let mut recipients = Mailboxes::new();
+        for address in to {
+            match address.parse() {
+                Ok(mailbox) => recipients.push(mailbox),
+                Err(error) => tracing::warn!(%address, %error, "billing address skipped"),
+            }
+        }
+        let pdf = ContentType::parse("application/pdf")
+            .map_err(|error| AppError::internal(format_args!("content type: {error}")))?;
+        let mut builder = Message::builder().from(self.from.clone()).subject(subject);
+        for mailbox in recipients {
+            builder = builder.to(mailbox);
+        }
+        let message = builder
+            .multipart(
+                MultiPart::mixed()
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_PLAIN)
+                            .body(body),
+                    )
+                    .singlepart(Attachment::new(file_name.to_string()).body(bytes, pdf)),
+            )
+            .map_err(|error| AppError::internal(format_args!("cannot build mail: {error}")))?;
+        self.deliver(message).await
+    }
+
+    async fn deliver(&self, message: Message) -> Result<(), AppError> {
         let sent = match &self.transport {
             Transport::Smtp(smtp) => smtp
                 .send(message)

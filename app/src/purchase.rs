@@ -318,9 +318,18 @@ pub async fn place(
             _ => before_end,
         },
         contract_end_after: quote.contract.contract().end(),
-        lines: order_lines(quote),
+        lines: order_lines(quote)?,
     };
-    let order_id = store::orders::insert(&mut tx, &order, &app.currency).await?;
+    let order_id = store::orders::insert(&mut tx, &order).await?;
+    let invoice_number = crate::invoice::issue(
+        &mut tx,
+        order_id,
+        who.company_id,
+        &who.company_name,
+        quote,
+        &app.currency,
+    )
+    .await?;
     store::idempotency::insert(&mut tx, who.company_id, key, &fingerprint, order_id, &now).await?;
     audit::record(
         &mut tx,
@@ -347,11 +356,13 @@ pub async fn place(
     )
     .await?;
     tx.commit().await?;
-    tracing::info!(order_id, company_id = who.company_id, "order placed");
+    tracing::info!(order_id, company_id = who.company_id, %invoice_number, "order placed");
+    crate::invoice::mail(app, order_id, who.company_id).await;
     Ok(order_id)
 }
 
-fn order_lines(quote: &Quote) -> Vec<NewOrderLine> {
+/// One line per license product and one for support, which states its service period.
+fn order_lines(quote: &Quote) -> Result<Vec<NewOrderLine>, AppError> {
     let licenses = quote.licenses.iter().map(|line| NewOrderLine {
         kind: LineKind::License,
         product_id: Some(line.product_id.get()),
@@ -362,6 +373,7 @@ fn order_lines(quote: &Quote) -> Vec<NewOrderLine> {
         percent_bp: None,
         years: None,
         amount: line.amount,
+        service: None,
     });
     let support = &quote.support;
     let support_line = NewOrderLine {
@@ -381,6 +393,10 @@ fn order_lines(quote: &Quote) -> Vec<NewOrderLine> {
         percent_bp: Some(support.percent.basis_points()),
         years: Some(support.years.get()),
         amount: support.amount,
+        service: Some(
+            domain::ServicePeriod::of(&quote.contract)
+                .map_err(|e| AppError::internal(format_args!("service period: {e}")))?,
+        ),
     };
-    licenses.chain(std::iter::once(support_line)).collect()
+    Ok(licenses.chain(std::iter::once(support_line)).collect())
 }

@@ -82,10 +82,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/company") view=CompanyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/companies/:id") view=AdminCompanyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/catalog") view=AdminCatalogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/plans") view=AdminPlansPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/invoices") view=AdminInvoicesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/vendor") view=AdminVendorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/consultations") view=AdminQueuePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/consultations/:id") view=AdminRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />

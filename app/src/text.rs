@@ -56,6 +56,17 @@ pub const ERR_EMAIL_TAKEN: &str = "That email belongs to another account.";
 pub const ERR_DATE: &str = "Enter a date as YYYY-MM-DD.";
 pub const ERR_INVOICE_NUMBER: &str =
     "Enter the invoice number as printed on the invoice, e.g. INV-2026-000042.";
+pub const ERR_BILLING_EMAILS: &str =
+    "Give one to five billing email addresses, separated by commas.";
+pub const ERR_IBAN: &str =
+    "This IBAN is not valid: check the letters and digits (e.g. DE89 3704 0044 0532 0130 00).";
+pub const ERR_BIC: &str = "A BIC has 8 or 11 letters and digits, e.g. COBADEFFXXX.";
+pub const ERR_COUNTRY: &str = "Enter the country as its two-letter code, e.g. DE or UA.";
+pub const ERR_PAYMENT_TERMS: &str = "Payment terms are a number of days from 0 to 365.";
+pub const ERR_VAT_RATE: &str = "Enter the VAT rate as a percentage from 0 to 100, e.g. 20 or 7.5.";
+pub const ERR_PAID_IN_FUTURE: &str = "The payment date cannot be in the future.";
+pub const ERR_ALREADY_PAID: &str =
+    "This invoice is already marked paid (or no such invoice exists); reload the list.";
 pub const ERR_PRICE_IN_PAST: &str =
     "A new price cannot take effect in the past: prices in force are cited by contracts.";
 pub const ERR_PRICE_EXISTS: &str =
@@ -223,6 +234,107 @@ pub const INVOICE_STATUS: &str = "Status";
 pub const PAID: &str = "Paid";
 pub const UNPAID: &str = "Unpaid";
 pub const PRINT_INVOICE: &str = "Print-friendly invoice";
+pub const DOWNLOAD_PDF: &str = "Download the invoice (PDF)";
+pub const INVOICE_NUMBER_LABEL: &str = "Invoice number";
+pub const INVOICE_PAYMENT_REFERENCE: &str = "Payment reference";
+pub const INVOICE_SELLER: &str = "From";
+pub const INVOICE_BUYER: &str = "Bill to";
+pub const INVOICE_REGISTRATION: &str = "Registration no.";
+pub const INVOICE_VAT_NUMBER: &str = "VAT no.";
+pub const INVOICE_COUNTRY: &str = "Country";
+pub const INVOICE_SUBTOTAL: &str = "Subtotal";
+pub const INVOICE_TOTAL: &str = "Total";
+pub const INVOICE_PAYMENT: &str = "Payment";
+pub const INVOICE_IBAN: &str = "IBAN";
+pub const INVOICE_BIC: &str = "BIC";
+pub const INVOICE_BANK: &str = "Bank";
+pub const INVOICE_OVERDUE: &str = "Overdue";
+pub const FIELD_LEGAL_NAME: &str = "Legal name";
+pub const FIELD_ADDRESS: &str = "Address";
+pub const FIELD_BILLING_EMAILS: &str = "Billing email addresses";
+pub const FIELD_VAT_NOTE: &str = "Note printed with the VAT";
+pub const FIELD_FOOTER: &str = "Invoice footer";
+pub const FIELD_BANK_REFERENCE: &str = "Bank reference";
+pub const FIELD_PAID_ON: &str = "Paid on";
+pub const FIELD_PAYMENT_TERMS: &str = "Payment terms (days)";
+pub const FIELD_VAT_RATE: &str = "VAT rate (%)";
+pub const COMPANY_TITLE: &str = "Company and billing details";
+pub const NAV_COMPANY: &str = "Billing details";
+pub const COMPANY_INTRO: &str = "Invoices are made out to these details and mailed to the billing addresses. \
+    Changes apply to invoices issued from now on; issued invoices keep the details they were issued with.";
+pub const NO_BILLING_DETAILS: &str =
+    "No billing details yet: invoices name your company only and go to your own address.";
+pub const SAVE_BILLING: &str = "Save billing details";
+pub const VENDOR_TITLE: &str = "Vendor details";
+pub const VENDOR_INTRO: &str =
+    "The seller on every invoice. Saving makes a new version, in force for invoices \
+    issued from now on; issued invoices keep the version they were issued with.";
+pub const SAVE_VENDOR: &str = "Save vendor details";
+pub const INVOICES_TITLE: &str = "Invoices";
+pub const FILTER_UNPAID: &str = "Unpaid";
+pub const FILTER_OVERDUE: &str = "Overdue";
+pub const FILTER_PAID: &str = "Paid";
+pub const FILTER_ALL: &str = "All";
+pub const NO_INVOICES: &str = "No invoices match.";
+pub const IN_FORCE_SINCE: &str = "In force since";
+
+/// "VAT 20%".
+pub fn invoice_tax(rate: &str) -> String {
+    format!("VAT {rate}")
+}
+
+/// The payment instruction under the totals.
+pub fn invoice_pay_by(
+    total: &str,
+    currency: &str,
+    due: chrono::NaiveDate,
+    reference: &str,
+) -> String {
+    format!("Please transfer {total} {currency} by {due}, quoting {reference}.")
+}
+
+/// What a support line pays for.
+pub fn service_period(service: &crate::model::invoice::ServiceText) -> String {
+    use crate::model::invoice::ServiceText;
+    match service {
+        ServiceText::Term { start, end } => format!("Service period {start} – {end}"),
+        ServiceText::Extension {
+            from,
+            new_end,
+            days,
+        } => {
+            format!("Service period {from} – {new_end}: {days} days added (R8), support now ends {new_end}")
+        }
+    }
+}
+
+/// "Unpaid", "Overdue", "Paid on 2026-12-01".
+pub fn invoice_status(status: &crate::model::invoice::InvoiceStatus) -> String {
+    use crate::model::invoice::InvoiceStatus;
+    match status {
+        InvoiceStatus::Unpaid { overdue: false } => UNPAID.into(),
+        InvoiceStatus::Unpaid { overdue: true } => INVOICE_OVERDUE.into(),
+        InvoiceStatus::Paid { on: Some(day) } => format!("Paid on {day}"),
+        InvoiceStatus::Paid { on: None } => PAID.into(),
+    }
+}
+
+/// "Page 1 of 2".
+pub fn page_of(page: usize, pages: usize) -> String {
+    format!("Page {page} of {pages}")
+}
+
+/// The mail that carries a new invoice.
+pub fn invoice_mail_subject(number: &str) -> String {
+    format!("Invoice {number}")
+}
+
+pub fn invoice_mail(number: &str, total: &str, currency: &str, due: chrono::NaiveDate) -> String {
+    format!(
+        "Hello,\n\nThank you for your order. Invoice {number} over {total} {currency}, due {due}, \
+         is attached as a PDF. You can also download it from the portal under Orders.\n"
+    )
+}
 pub const COL_DATE: &str = "Date";
 pub const COL_WHAT: &str = "What";
 pub const COL_BY: &str = "By";
@@ -455,6 +567,7 @@ pub const RECORD_EXCEPTION: &str = "Record exception";
 pub const REVOKE: &str = "Revoke";
 pub const REVOKED: &str = "revoked";
 pub const MARK_PAID: &str = "Mark paid";
+pub const RECORD_PAYMENT: &str = "Record the payment";
 pub const FIELD_PRODUCT: &str = "Product";
 pub const FIELD_PRICE: &str = "Price";
 pub const FIELD_VALID_FROM: &str = "Valid from";

@@ -382,7 +382,7 @@ mod tests {
         let ext = extension(day(2027, 7, 27), 5, 3, Years::new(1).unwrap()).unwrap();
         let change = CoverageChange::Extended {
             id: ContractId(1),
-            extension: ext.clone(),
+            extension: ext,
             contract,
             moves: vec![],
         };

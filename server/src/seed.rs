@@ -111,6 +111,14 @@ pub struct CompanySeed {
     /// (product, quantity, installed version)
     pub holdings: &'static [(&'static str, i64, &'static str)],
     pub contract: Option<DemoContract>,
+    /// (legal name, address, country, VAT number, billing emails), when the demo gives some.
+    pub billing: Option<(
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    )>,
 }
 
 /// 3 × CRM + 1 × Backup Utility: 4 licenses (one short of Premium), all up to date.
@@ -126,6 +134,7 @@ pub const DEMO_COMPANIES: [CompanySeed; 6] = [
         contact_email: "anna@northwind.example",
         holdings: STARTER_HOLDINGS,
         contract: None,
+        billing: None,
     },
     CompanySeed {
         name: "Contoso Logistics",
@@ -137,6 +146,13 @@ pub const DEMO_COMPANIES: [CompanySeed; 6] = [
             ("Terrasoft CRM Mobile", 1, "2.0.5"),
         ],
         contract: Some(("standard", -120, 1)),
+        billing: Some((
+            "Contoso Logistics LLC",
+            "22 Khreshchatyk St.\nKyiv 01001",
+            "UA",
+            "UA123456789012",
+            "accounts@contoso.example, boris@contoso.example",
+        )),
     },
     CompanySeed {
         name: "Fabrikam Clinics",
@@ -144,6 +160,7 @@ pub const DEMO_COMPANIES: [CompanySeed; 6] = [
         contact_email: "chen@fabrikam.example",
         holdings: &[("HIS Medicine", 3, "2.4.0"), ("Backup Utility", 1, "1.8.0")],
         contract: Some(("standard", -30, 1)),
+        billing: None,
     },
     CompanySeed {
         name: "Tailspin Tours",
@@ -152,6 +169,7 @@ pub const DEMO_COMPANIES: [CompanySeed; 6] = [
         holdings: &[("Terrasoft Tourism", 2, "3.0.7")],
         // Ended 41 days ago.
         contract: Some(("basic", -405, 1)),
+        billing: None,
     },
     // Two more companies without support, so that a first purchase can be tried (and is
     // tested end to end on desktop and phone) without touching the four above.
@@ -161,6 +179,7 @@ pub const DEMO_COMPANIES: [CompanySeed; 6] = [
         contact_email: "edith@litware.example",
         holdings: STARTER_HOLDINGS,
         contract: None,
+        billing: None,
     },
     CompanySeed {
         name: "Adventure Works",
@@ -168,6 +187,7 @@ pub const DEMO_COMPANIES: [CompanySeed; 6] = [
         contact_email: "femi@adventure.example",
         holdings: STARTER_HOLDINGS,
         contract: None,
+        billing: None,
     },
 ];
 
@@ -193,6 +213,7 @@ pub async fn demo(db: &AnyPool, today: NaiveDate) -> Result<(), sqlx::Error> {
     for company in &DEMO_COMPANIES {
         seed_company(&mut tx, company, &demo_hash, today, &now).await?;
     }
+    seed_vendor(&mut tx, &now).await?;
     tx.commit().await?;
     tracing::info!("demo data present");
     Ok(())
@@ -269,6 +290,46 @@ async fn seed_catalogue(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error
     Ok(())
 }
 
+/// The demo vendor's details, unless an admin has saved some (the migration's placeholder is
+/// the only version until then).
+async fn seed_vendor(tx: &mut Transaction<'_, Any>, now: &str) -> Result<(), sqlx::Error> {
+    let (versions,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM vendor_details")
+        .fetch_one(&mut **tx)
+        .await?;
+    if versions > 1 {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO vendor_details (legal_name, address, registration_number, vat_number, iban,
+                                     bic, bank_name, payment_terms_days, vat_rate_bp, vat_note,
+                                     footer, created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL)",
+    )
+    .bind(DEMO_VENDOR.0)
+    .bind(DEMO_VENDOR.1)
+    .bind("HRB 123456 B, Amtsgericht Charlottenburg")
+    .bind("DE123456789")
+    .bind("DE89370400440532013000")
+    .bind("COBADEFFXXX")
+    .bind("Commerzbank Berlin")
+    .bind(30_i64)
+    .bind(0_i64)
+    .bind(
+        "Reverse charge: VAT is due from the recipient (Art. 196, Council Directive 2006/112/EC).",
+    )
+    .bind("Portal Software GmbH · Managing director: Jana Weber · billing@portal-software.example")
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The demo vendor's legal name and address, as the invoices print them.
+pub const DEMO_VENDOR: (&str, &str) = (
+    "Portal Software GmbH",
+    "Friedrichstraße 68\n10117 Berlin\nGermany",
+);
+
 async fn seed_company(
     tx: &mut Transaction<'_, Any>,
     company: &CompanySeed,
@@ -309,6 +370,22 @@ async fn seed_company(
         .bind(*product)
         .bind(*quantity)
         .bind(*version)
+        .execute(&mut **tx)
+        .await?;
+    }
+    if let Some((legal_name, address, country, vat_number, emails)) = company.billing {
+        sqlx::query(
+            "INSERT INTO billing_details (company_id, legal_name, address, country, vat_number,
+                                          billing_emails, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(company_id)
+        .bind(legal_name)
+        .bind(address)
+        .bind(country)
+        .bind(vat_number)
+        .bind(emails)
+        .bind(now)
         .execute(&mut **tx)
         .await?;
     }

@@ -218,6 +218,14 @@ fn router(state: AppState) -> Router {
     // order of everything), and before any server function.
     Router::new()
         .route("/healthz", get(healthz))
+        .route(
+            "/orders/{id}/invoice.pdf",
+            get(app::invoice::download::contact_pdf),
+        )
+        .route(
+            "/admin/orders/{id}/invoice.pdf",
+            get(app::invoice::download::admin_pdf),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod billing;
 pub mod consult;
 pub mod orders;
 pub mod plans;
@@ -16,6 +17,7 @@ pub use auth::{
     accept_invitation, login, logout, logout_everywhere, request_password_reset, reset_password,
     AcceptInvitation, Login, Logout, LogoutEverywhere, RequestPasswordReset, ResetPassword,
 };
+pub use billing::{company_billing, save_billing_details, SaveBillingDetails};
 pub use orders::{history, order, orders};
 pub use plans::plan_matrix;
 pub use purchase::{

@@ -33,7 +33,10 @@ pub async fn order(id: i64) -> Result<model::OrderDetailView, AppError> {
             let detail = store::orders::detail(&app.db, who.company_id, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            views::order_detail(detail, who.company_name, &app.currency)
+            let invoice = crate::invoice::document(&app, id, Some(who.company_id))
+                .await?
+                .ok_or(AppError::NotFound)?;
+            views::order_detail(detail, invoice, &app.currency)
         }
         .await,
     )
@@ -66,8 +69,8 @@ pub async fn history() -> Result<Vec<model::HistoryEntry>, AppError> {
 pub(crate) mod views {
     use crate::error::AppError;
     use crate::model;
+    use crate::store::money;
     use crate::store::orders::{OrderDetail, OrderSummary};
-    use crate::store::{catalog, money};
 
     /// The stored order kind (`new_support`, `renewal`, `add_licenses`) as the model's.
     pub fn order_kind(kind: &str) -> model::OrderKind {
@@ -106,39 +109,15 @@ pub(crate) mod views {
 
     pub fn order_detail(
         d: OrderDetail,
-        company_name: String,
+        invoice: model::invoice::InvoiceDocument,
         currency: &str,
     ) -> Result<model::OrderDetailView, AppError> {
-        let lines = d
-            .lines
-            .into_iter()
-            .map(|l| {
-                let detail = match (l.percent_bp, l.years, l.price_valid_from) {
-                    (Some(bp), Some(years), _) => {
-                        format!("{} × {years}", catalog::percent(bp)?)
-                    }
-                    (_, _, Some(from)) => format!("list price from {from}"),
-                    _ => String::new(),
-                };
-                Ok(model::InvoiceLineView {
-                    description: l.description,
-                    quantity: u32::try_from(l.quantity).unwrap_or_default(),
-                    unit_price: money(l.unit_price_minor)?.to_string(),
-                    detail,
-                    amount: money(l.amount_minor)?.to_string(),
-                })
-            })
-            .collect::<Result<Vec<_>, sqlx::Error>>()?;
         Ok(model::OrderDetailView {
             order: order_row(d.summary, currency)?,
-            company_name,
             signing_date: d.signing_date,
             contract_end_before: d.contract_end_before,
             contract_end_after: d.contract_end_after,
-            issue_date: d.issue_date,
-            due_date: d.due_date,
-            currency: d.currency,
-            lines,
+            invoice,
         })
     }
 }

@@ -17,13 +17,16 @@ fn links(viewer: &Viewer) -> &'static [(&'static str, &'static str)] {
             ("/plans", text::NAV_PLANS),
             ("/orders", text::NAV_ORDERS),
             ("/consultations", text::NAV_REQUESTS),
+            ("/company", text::NAV_COMPANY),
         ],
         Viewer::Admin { .. } => &[
             ("/admin", text::ADMIN_HOME),
             ("/admin/consultations", text::ADMIN_QUEUE),
+            ("/admin/invoices", text::INVOICES_TITLE),
             ("/admin/catalog", text::ADMIN_CATALOG),
             ("/admin/plans", text::ADMIN_PLANS),
             ("/admin/audit", text::ADMIN_AUDIT),
+            ("/admin/vendor", text::VENDOR_TITLE),
         ],
     }
 }

@@ -82,3 +82,17 @@ pub fn error_view(error: AppError) -> AnyView {
         other => view! { <ErrorNotice error=other /> }.into_any(),
     }
 }
+
+/// Percent-encodes a query value: everything but unreserved characters (RFC 3986), so a
+/// search holding `&`, `#` or `+` survives in the pager's links.
+pub fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

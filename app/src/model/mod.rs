@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod consult;
+pub mod invoice;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -248,23 +249,11 @@ pub struct OrderRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderDetailView {
     pub order: OrderRow,
-    pub company_name: String,
     pub signing_date: NaiveDate,
     pub contract_end_before: Option<NaiveDate>,
     pub contract_end_after: Option<NaiveDate>,
-    pub issue_date: NaiveDate,
-    pub due_date: NaiveDate,
-    pub currency: String,
-    pub lines: Vec<InvoiceLineView>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvoiceLineView {
-    pub description: String,
-    pub quantity: u32,
-    pub unit_price: String,
-    pub detail: String,
-    pub amount: String,
+    /// Its invoice, as issued.
+    pub invoice: invoice::InvoiceDocument,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

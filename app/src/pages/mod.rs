@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod company;
 mod consultations;
 mod dashboard;
 mod history;
@@ -15,9 +16,10 @@ mod updates;
 
 pub use account::AccountPage;
 pub use admin::{
-    AdminAuditPage, AdminCatalogPage, AdminCompanyPage, AdminHomePage, AdminPlansPage,
-    AdminQueuePage, AdminRequestPage,
+    AdminAuditPage, AdminCatalogPage, AdminCompanyPage, AdminHomePage, AdminInvoicesPage,
+    AdminPlansPage, AdminQueuePage, AdminRequestPage, AdminVendorPage,
 };
+pub use company::CompanyPage;
 pub use consultations::{ConsultationPage, ConsultationsPage};
 pub(crate) use dashboard::ContractCard;
 pub use dashboard::DashboardPage;

@@ -6,7 +6,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{order, orders};
 use crate::components::error_view;
-use crate::model::{OrderDetailView, OrderRow};
+use crate::model::invoice::{InvoiceDocument, Party};
+use crate::model::OrderRow;
 use crate::text;
 
 #[component]
@@ -94,6 +95,7 @@ pub fn OrderPage() -> impl IntoView {
                 match detail.await {
                     Ok(detail) => {
                         let print = format!("/orders/{}/invoice", detail.order.id);
+                        let pdf = format!("/orders/{}/invoice.pdf", detail.order.id);
                         view! {
                             <h1>{format!("{} {}", text::ORDER_TITLE, detail.order.id)}</h1>
                             <p data-testid="order-contract-change">
@@ -102,8 +104,10 @@ pub fn OrderPage() -> impl IntoView {
                                     .contract_end_after
                                     .map(|after| text::end_date_change(detail.contract_end_before, after))}
                             </p>
-                            <Invoice detail />
-                            <p class="no-print">
+                            <Invoice invoice=detail.invoice />
+                            <p class="no-print actions">
+                                <a href=pdf download data-testid="invoice-pdf">{text::DOWNLOAD_PDF}</a>
+                                " · "
                                 <a href=print>{text::PRINT_INVOICE}</a>
                             </p>
                         }
@@ -126,7 +130,7 @@ pub fn InvoicePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <Invoice detail /> }.into_any(),
+                    Ok(detail) => view! { <Invoice invoice=detail.invoice /> }.into_any(),
                     Err(error) => error_view(error),
                 }
             })}
@@ -134,19 +138,60 @@ pub fn InvoicePage() -> impl IntoView {
     }
 }
 
+/// A seller's or buyer's block.
 #[component]
-fn Invoice(detail: OrderDetailView) -> impl IntoView {
+fn PartyBlock(heading: &'static str, party: Party) -> impl IntoView {
+    view! {
+        <div class="party">
+            <h3>{heading}</h3>
+            <address>
+                <strong>{party.legal_name}</strong>
+                {party.address_lines.into_iter().map(|line| view! { <br />{line} }).collect_view()}
+                {(!party.country.is_empty())
+                    .then(|| view! { <br />{format!("{}: {}", text::INVOICE_COUNTRY, party.country)} })}
+                {(!party.registration_number.is_empty())
+                    .then(|| {
+                        view! { <br />{format!("{} {}", text::INVOICE_REGISTRATION, party.registration_number)} }
+                    })}
+                {(!party.vat_number.is_empty())
+                    .then(|| view! { <br />{format!("{} {}", text::INVOICE_VAT_NUMBER, party.vat_number)} })}
+            </address>
+        </div>
+    }
+}
+
+/// The invoice as issued: the same content as its PDF.
+#[component]
+fn Invoice(invoice: InvoiceDocument) -> impl IntoView {
+    let pay_by = text::invoice_pay_by(
+        &invoice.total,
+        &invoice.currency,
+        invoice.due_date,
+        &invoice.payment_reference,
+    );
+    let bank = [
+        (
+            text::INVOICE_PAYMENT_REFERENCE,
+            invoice.payment_reference.clone(),
+        ),
+        (text::INVOICE_IBAN, invoice.bank.iban.clone()),
+        (text::INVOICE_BIC, invoice.bank.bic.clone()),
+        (text::INVOICE_BANK, invoice.bank.bank_name.clone()),
+    ];
     view! {
         <section class="card invoice" data-testid="invoice">
-            <h2>{format!("{} {}", text::INVOICE_TITLE, detail.order.invoice_number)}</h2>
-            <p>{detail.company_name}</p>
+            <h2>{format!("{} {}", text::INVOICE_TITLE, invoice.number)}</h2>
+            <div class="parties">
+                <PartyBlock heading=text::INVOICE_SELLER party=invoice.seller />
+                <PartyBlock heading=text::INVOICE_BUYER party=invoice.buyer />
+            </div>
             <dl class="facts">
                 <dt>{text::INVOICE_ISSUED}</dt>
-                <dd>{detail.issue_date.to_string()}</dd>
+                <dd>{invoice.issue_date.to_string()}</dd>
                 <dt>{text::INVOICE_DUE}</dt>
-                <dd data-testid="invoice-due">{detail.due_date.to_string()}</dd>
+                <dd data-testid="invoice-due">{invoice.due_date.to_string()}</dd>
                 <dt>{text::INVOICE_STATUS}</dt>
-                <dd>{status(detail.order.paid)}</dd>
+                <dd data-testid="invoice-status">{text::invoice_status(&invoice.status)}</dd>
             </dl>
             <table class="responsive">
                 <thead>
@@ -159,13 +204,23 @@ fn Invoice(detail: OrderDetailView) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {detail
+                    {invoice
                         .lines
                         .into_iter()
                         .map(|l| {
                             view! {
                                 <tr>
-                                    <td data-label=text::COL_DESCRIPTION>{l.description}</td>
+                                    <td data-label=text::COL_DESCRIPTION>
+                                        {l.description}
+                                        {l
+                                            .service
+                                            .map(|s| {
+                                                view! {
+                                                    <br />
+                                                    <small data-testid="service-period">{text::service_period(&s)}</small>
+                                                }
+                                            })}
+                                    </td>
                                     <td data-label=text::COL_QTY>{l.quantity}</td>
                                     <td data-label=text::COL_UNIT_PRICE>{l.unit_price}</td>
                                     <td data-label=text::COL_DETAIL>{l.detail}</td>
@@ -176,9 +231,27 @@ fn Invoice(detail: OrderDetailView) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-            <p class="total">
-                {text::QUOTE_TOTAL} ": " <strong data-testid="invoice-total">{detail.order.total}</strong>
-            </p>
+            <dl class="totals">
+                <dt>{text::INVOICE_SUBTOTAL}</dt>
+                <dd data-testid="invoice-subtotal">{invoice.subtotal}</dd>
+                <dt>{text::invoice_tax(&invoice.tax_rate)}</dt>
+                <dd data-testid="invoice-tax">{invoice.tax}</dd>
+                <dt>{format!("{} ({})", text::INVOICE_TOTAL, invoice.currency)}</dt>
+                <dd>
+                    <strong data-testid="invoice-total">{invoice.total}</strong>
+                </dd>
+            </dl>
+            {(!invoice.tax_note.is_empty()).then(|| view! { <p class="hint">{invoice.tax_note}</p> })}
+            <h3>{text::INVOICE_PAYMENT}</h3>
+            <p>{pay_by}</p>
+            <dl class="facts">
+                {bank
+                    .into_iter()
+                    .filter(|(_, value)| !value.is_empty())
+                    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+                    .collect_view()}
+            </dl>
+            {(!invoice.footer.is_empty()).then(|| view! { <p class="hint">{invoice.footer}</p> })}
         </section>
     }
 }

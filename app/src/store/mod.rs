@@ -7,6 +7,7 @@
 
 pub mod admins;
 pub mod audit;
+pub mod billing;
 pub mod catalog;
 pub mod companies;
 pub mod constraint;
@@ -15,9 +16,11 @@ pub mod contacts;
 pub mod contracts;
 pub mod holdings;
 pub mod idempotency;
+pub mod invoices;
 pub mod orders;
 pub mod throttle;
 pub mod tokens;
+pub mod vendor;
 pub mod version_updates;
 pub mod work_queue;
 

@@ -46,6 +46,8 @@ pub struct NewOrderLine {
     pub percent_bp: Option<u32>,
     pub years: Option<u32>,
     pub amount: Money,
+    /// What a support line bills for (none on license lines).
+    pub service: Option<domain::ServicePeriod>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -54,11 +56,9 @@ pub enum LineKind {
     Support,
 }
 
-/// Days from issue to due date of every invoice.
-pub const PAYMENT_TERM_DAYS: u64 = 30;
-
-/// Writes the order with its lines and its one invoice; returns the order id.
-pub async fn insert(conn: &mut Conn, order: &NewOrder, currency: &str) -> Result<i64, sqlx::Error> {
+/// Writes the order with its lines; returns the order id. Its invoice is written next, in the
+/// same transaction (`store::invoices::insert`).
+pub async fn insert(conn: &mut Conn, order: &NewOrder) -> Result<i64, sqlx::Error> {
     let (order_id,): (i64,) = sqlx::query_as(
         "INSERT INTO orders (company_id, placed_by_contact_id, kind, placed_at, signing_date,
                              total_minor, contract_id, contract_end_before, contract_end_after)
@@ -80,8 +80,8 @@ pub async fn insert(conn: &mut Conn, order: &NewOrder, currency: &str) -> Result
         sqlx::query(
             "INSERT INTO order_lines (order_id, line_no, kind, product_id, description, quantity,
                                       unit_price_minor, price_valid_from, percent_bp, years,
-                                      amount_minor)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                                      amount_minor, service_start, service_end, added_days)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(order_id)
         .bind(index as i64 + 1)
@@ -97,34 +97,17 @@ pub async fn insert(conn: &mut Conn, order: &NewOrder, currency: &str) -> Result
         .bind(line.percent_bp.map(i64::from))
         .bind(line.years.map(i64::from))
         .bind(line.amount.to_minor())
+        .bind(line.service.map(|s| s.days().0.to_string()))
+        .bind(line.service.map(|s| s.days().1.to_string()))
+        .bind(match line.service {
+            Some(domain::ServicePeriod::Extension { days, .. }) => Some(i64::from(days)),
+            _ => None,
+        })
         .execute(&mut *conn)
         .await?;
     }
 
-    let due = order
-        .signing_date
-        .checked_add_days(chrono::Days::new(PAYMENT_TERM_DAYS))
-        .unwrap_or(order.signing_date);
-    sqlx::query(
-        "INSERT INTO invoices (order_id, company_id, number, issue_date, due_date, currency,
-                               total_minor)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(order_id)
-    .bind(order.company_id)
-    .bind(invoice_number(order.signing_date, order_id))
-    .bind(order.signing_date.to_string())
-    .bind(due.to_string())
-    .bind(currency)
-    .bind(order.total.to_minor())
-    .execute(&mut *conn)
-    .await?;
     Ok(order_id)
-}
-
-/// Unique because the order id is; the year makes it readable on paper.
-fn invoice_number(issue_date: NaiveDate, order_id: i64) -> String {
-    format!("INV-{}-{order_id:06}", issue_date.format("%Y"))
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -139,7 +122,7 @@ pub struct OrderSummary {
 }
 
 const SELECT_ORDER: &str = "
-    SELECT o.id, o.kind, o.placed_at, o.total_minor, c.name AS contact_name,
+    SELECT o.id, o.kind, o.placed_at, i.total_minor, c.name AS contact_name,
            i.number AS invoice_number, i.status AS invoice_status
       FROM orders o
       JOIN invoices i ON i.order_id = o.id
@@ -159,10 +142,6 @@ struct DetailRow {
     signing_date: String,
     contract_end_before: Option<String>,
     contract_end_after: Option<String>,
-    issue_date: String,
-    due_date: String,
-    currency: String,
-    paid_at: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -175,6 +154,11 @@ pub struct LineRecord {
     pub percent_bp: Option<i64>,
     pub years: Option<i64>,
     pub amount_minor: i64,
+    /// ISO dates of the billed service, on support lines.
+    pub service_start: Option<String>,
+    pub service_end: Option<String>,
+    /// Days an R8 extension added, on its support line.
+    pub added_days: Option<i64>,
 }
 
 pub struct OrderDetail {
@@ -182,10 +166,6 @@ pub struct OrderDetail {
     pub signing_date: NaiveDate,
     pub contract_end_before: Option<NaiveDate>,
     pub contract_end_after: Option<NaiveDate>,
-    pub issue_date: NaiveDate,
-    pub due_date: NaiveDate,
-    pub currency: String,
-    pub paid_at: Option<String>,
     pub lines: Vec<LineRecord>,
     pub total: Money,
 }
@@ -208,16 +188,14 @@ pub async fn detail(
         return Ok(None);
     };
     let row: DetailRow = sqlx::query_as(
-        "SELECT o.signing_date, o.contract_end_before, o.contract_end_after, i.issue_date,
-                i.due_date, i.currency, i.paid_at
-           FROM orders o JOIN invoices i ON i.order_id = o.id WHERE o.id = $1",
+        "SELECT signing_date, contract_end_before, contract_end_after FROM orders WHERE id = $1",
     )
     .bind(order_id)
     .fetch_one(db)
     .await?;
     let lines: Vec<LineRecord> = sqlx::query_as(
         "SELECT kind, description, quantity, unit_price_minor, price_valid_from, percent_bp,
-                years, amount_minor
+                years, amount_minor, service_start, service_end, added_days
            FROM order_lines WHERE order_id = $1 ORDER BY line_no",
     )
     .bind(order_id)
@@ -230,26 +208,6 @@ pub async fn detail(
         signing_date: parse_date(&row.signing_date)?,
         contract_end_before: optional_date(row.contract_end_before)?,
         contract_end_after: optional_date(row.contract_end_after)?,
-        issue_date: parse_date(&row.issue_date)?,
-        due_date: parse_date(&row.due_date)?,
-        currency: row.currency,
-        paid_at: row.paid_at,
         lines,
     }))
-}
-
-/// Marks an invoice paid; returns its company, or `None` if unknown or already paid.
-pub async fn mark_paid(
-    conn: &mut crate::store::Conn,
-    invoice_number: &str,
-) -> Result<Option<i64>, sqlx::Error> {
-    let row: Option<(i64,)> = sqlx::query_as(
-        "UPDATE invoices SET status = 'paid', paid_at = $2
-          WHERE number = $1 AND status = 'unpaid' RETURNING company_id",
-    )
-    .bind(invoice_number)
-    .bind(crate::store::now_rfc3339())
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|(id,)| id))
 }

@@ -536,6 +536,23 @@ pub const ANY_ARGS: &[(&str, &str)] = &[
     ("email", "x@x.example"),
     ("password", "x"),
     ("token", "x"),
+    // Invoices (issue 12): billing and vendor details, payments, the invoice list.
+    ("legal_name", "X"),
+    ("address", "X"),
+    ("country", "DE"),
+    ("vat_number", ""),
+    ("billing_emails", "x@x.example"),
+    ("paid_on", "2026-01-01"),
+    ("bank_reference", "x"),
+    ("filter", ""),
+    ("registration_number", ""),
+    ("iban", "DE89370400440532013000"),
+    ("bic", "COBADEFFXXX"),
+    ("bank_name", "X"),
+    ("payment_terms_days", "30"),
+    ("vat_rate", "0"),
+    ("vat_note", ""),
+    ("footer", ""),
 ];
 
 /// Tables whose rows change on any request, hostile or not; a snapshot leaves them out.

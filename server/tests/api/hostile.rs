@@ -59,6 +59,8 @@ enum Kind {
     /// Optional free text: searches and filters (empty = any).
     TextFilter,
     Email,
+    /// One or more email addresses separated by commas (invoice recipients).
+    EmailList,
     Version,
     /// Order lines, `product_id:quantity,…`.
     Lines,
@@ -108,6 +110,22 @@ const KINDS: &[(&str, Kind)] = &[
     ("token", Kind::Opaque),
     ("invoice_number", Kind::Opaque),
     ("password", Kind::Password),
+    ("legal_name", Kind::Text),
+    ("address", Kind::Text),
+    ("country", Kind::Code),
+    ("vat_number", Kind::TextFilter),
+    ("billing_emails", Kind::EmailList),
+    ("paid_on", Kind::Date),
+    ("bank_reference", Kind::Text),
+    ("filter", Kind::CodeFilter),
+    ("registration_number", Kind::TextFilter),
+    ("iban", Kind::Code),
+    ("bic", Kind::Code),
+    ("bank_name", Kind::Text),
+    ("payment_terms_days", Kind::Floor),
+    ("vat_rate", Kind::Percent),
+    ("vat_note", Kind::TextFilter),
+    ("footer", Kind::TextFilter),
 ];
 
 fn kind_of(function: &str, key: &str) -> Kind {
@@ -274,6 +292,16 @@ fn hostile_values(kind: Kind) -> Vec<Hostile> {
             text("angle brackets", "<some@x.example>"),
             text("two addresses", "a@x.example,b@x.example"),
         ],
+        Kind::EmailList => vec![
+            text("empty", ""),
+            text("only commas", " , ,"),
+            text("one bad of two", "a@x.example, someone@example"),
+            text(
+                "six addresses",
+                "a@x.example,b@x.example,c@x.example,d@x.example,e@x.example,f@x.example",
+            ),
+            text("angle brackets", "<some@x.example>"),
+        ],
         Kind::Version => vec![
             text("empty", ""),
             text("letters", "v1"),
@@ -306,6 +334,7 @@ fn hostile_values(kind: Kind) -> Vec<Hostile> {
             | Kind::Text
             | Kind::TextFilter
             | Kind::Email
+            | Kind::EmailList
             | Kind::Version
             | Kind::Lines
             | Kind::Opaque

@@ -36,8 +36,8 @@ async fn r9_r10_a_company_without_support_buys_standard_for_two_years() {
         .await;
     assert_eq!(order.status, StatusCode::OK);
     assert_eq!(order.body["order"]["total"], "1180.00 EUR");
-    assert_eq!(order.body["issue_date"], "2026-11-25");
-    assert_eq!(order.body["due_date"], "2026-12-25");
+    assert_eq!(order.body["invoice"]["issue_date"], "2026-11-25");
+    assert_eq!(order.body["invoice"]["due_date"], "2026-12-25");
     assert_eq!(order.body["order"]["paid"], false);
     assert!(order.body["order"]["invoice_number"]
         .as_str()

@@ -62,6 +62,8 @@ const CONTACT: &[(&str, OwnedId)] = &[
     ("consultations", NoId),
     ("file_consultation", NoId),
     ("logout_everywhere", NoId),
+    ("company_billing", NoId),
+    ("save_billing_details", NoId),
 ];
 const CONTACT_OR_ADMIN: &[(&str, OwnedId)] =
     &[("consultation", Request), ("reply_consultation", Request)];

@@ -12,6 +12,7 @@ mod exceptions;
 mod holdings;
 mod invoices;
 mod plans;
+mod vendor;
 mod work_queue;
 
 pub use audit_log::*;
@@ -22,6 +23,7 @@ pub use exceptions::*;
 pub use holdings::*;
 pub use invoices::*;
 pub use plans::*;
+pub use vendor::*;
 pub use work_queue::*;
 
 #[cfg(feature = "ssr")]

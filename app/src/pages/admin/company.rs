@@ -46,7 +46,6 @@ struct CompanyActions {
     update: ServerAction<AdminRecordVersionUpdate>,
     exception: ServerAction<AdminRecordException>,
     revoke: ServerAction<AdminRevokeException>,
-    paid: ServerAction<AdminMarkPaid>,
 }
 
 impl CompanyActions {
@@ -58,7 +57,6 @@ impl CompanyActions {
             update: ServerAction::new(),
             exception: ServerAction::new(),
             revoke: ServerAction::new(),
-            paid: ServerAction::new(),
         }
     }
 
@@ -70,7 +68,6 @@ impl CompanyActions {
             + self.update.version().get()
             + self.exception.version().get()
             + self.revoke.version().get()
-            + self.paid.version().get()
     }
 }
 
@@ -254,12 +251,14 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                                     let status = if o.paid {
                                         view! { <span class="badge ok">{text::PAID}</span> }.into_any()
                                     } else {
+                                        // Payments are recorded on the invoice list, with their date and
+                                        // bank reference.
                                         view! {
                                             <span class="badge warn">{text::UNPAID}</span>
-                                            <ActionForm action=actions.paid>
-                                                <input type="hidden" name="invoice_number" value=number />
-                                                <button type="submit" class="secondary">{text::MARK_PAID}</button>
-                                            </ActionForm>
+                                            " "
+                                            <a href=format!("/admin/invoices?status=unpaid&q={}", crate::components::query_value(&number))>
+                                                {text::RECORD_PAYMENT}
+                                            </a>
                                         }
                                         .into_any()
                                     };
@@ -279,7 +278,6 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                 }
                 .into_any()
             }}
-            {action_outcome(actions.paid)}
         </section>
         <section class="card" aria-labelledby="history">
             <h2 id="history">{text::HISTORY_TITLE}</h2>

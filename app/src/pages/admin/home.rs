@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::*;
-use crate::components::{action_outcome, error_view};
+use crate::components::{action_outcome, error_view, query_value};
 use crate::model::admin::{CompanyPage, CompanySort, WorkQueue};
 use crate::text;
 
@@ -276,18 +276,4 @@ fn CompanyList(page: CompanyPage, search: String) -> impl IntoView {
             {page.has_next.then(|| view! { <a href=link(page.page + 1)>{text::NEXT}</a> })}
         </p>
     }
-}
-
-/// Percent-encodes a query value: everything but unreserved characters (RFC 3986), so a
-/// search holding `&`, `#` or `+` survives in the pager's links.
-fn query_value(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }

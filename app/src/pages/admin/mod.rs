@@ -6,11 +6,15 @@ mod catalog;
 mod company;
 mod consultations;
 mod home;
+mod invoices;
 mod plans;
+mod vendor;
 
 pub use audit::AdminAuditPage;
 pub use catalog::AdminCatalogPage;
 pub use company::AdminCompanyPage;
 pub use consultations::{AdminQueuePage, AdminRequestPage};
 pub use home::AdminHomePage;
+pub use invoices::AdminInvoicesPage;
 pub use plans::AdminPlansPage;
+pub use vendor::AdminVendorPage;

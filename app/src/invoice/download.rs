@@ -1,0 +1,86 @@
+//! `GET /orders/{id}/invoice.pdf` (the contact's own company only) and
+//! `GET /admin/orders/{id}/invoice.pdf` (any company, admins only): plain axum handlers,
+//! because a server function answers JSON, not a file. Authorization is the invoice page's:
+//! another company's order, a missing one and a malformed id are all 404.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The contact's invoice of order `id`.
+pub async fn contact_pdf(
+    State(app): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+) -> Response {
+    answer(
+        async {
+            let who = crate::auth::contact_of(session, &app).await?;
+            pdf_of(&app, &id, Some(who.company_id)).await
+        }
+        .await,
+    )
+}
+
+/// Any company's invoice of order `id`, for an admin.
+pub async fn admin_pdf(
+    State(app): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+) -> Response {
+    answer(
+        async {
+            crate::auth::admin_of(session, &app).await?;
+            pdf_of(&app, &id, None).await
+        }
+        .await,
+    )
+}
+
+async fn pdf_of(
+    app: &AppState,
+    id: &str,
+    company_id: Option<i64>,
+) -> Result<(String, Vec<u8>), AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let document = super::document(app, id, company_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((document.number.clone(), super::pdf::render(&document)?))
+}
+
+/// The PDF as an attachment named after the invoice, never cached by shared caches; an error
+/// as its status with the message as text.
+fn answer(result: Result<(String, Vec<u8>), AppError>) -> Response {
+    match result {
+        Ok((number, bytes)) => {
+            let disposition =
+                HeaderValue::from_str(&format!("attachment; filename=\"{number}.pdf\""))
+                    .unwrap_or(HeaderValue::from_static("attachment"));
+            (
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("application/pdf"),
+                    ),
+                    (header::CONTENT_DISPOSITION, disposition),
+                    (
+                        header::CACHE_CONTROL,
+                        HeaderValue::from_static("private, no-store"),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status_code())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, error.to_string()).into_response()
+        }
+    }
+}

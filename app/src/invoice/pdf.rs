@@ -1,0 +1,533 @@
+//! An invoice as an A4 PDF (issue 12), drawn with `krilla`: selectable text in an embedded,
+//! subsetted DejaVu Sans (Latin and Cyrillic; Bitstream Vera licence, see `app/fonts`).
+//!
+//! Two steps: `layout` places every text run and rule on pages (plain data, tested without a
+//! PDF), then `render` draws them. Coordinates are points from the page's top left.
+
+use std::sync::LazyLock;
+
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::text::{Font, TextDirection};
+use krilla::Document;
+
+use crate::error::AppError;
+use crate::model::invoice::{InvoiceDocument, Party};
+use crate::text;
+
+static REGULAR_BYTES: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+static BOLD_BYTES: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+
+/// Parsed once per process: measuring text needs the advance widths.
+static REGULAR_FACE: LazyLock<Option<rustybuzz::ttf_parser::Face<'static>>> =
+    LazyLock::new(|| rustybuzz::ttf_parser::Face::parse(REGULAR_BYTES, 0).ok());
+static BOLD_FACE: LazyLock<Option<rustybuzz::ttf_parser::Face<'static>>> =
+    LazyLock::new(|| rustybuzz::ttf_parser::Face::parse(BOLD_BYTES, 0).ok());
+
+/// A4 in points.
+const PAGE_WIDTH: f32 = 595.28;
+const PAGE_HEIGHT: f32 = 841.89;
+const MARGIN: f32 = 50.0;
+const RIGHT: f32 = PAGE_WIDTH - MARGIN;
+/// Where the body ends; the footer and page number sit below.
+const BODY_BOTTOM: f32 = PAGE_HEIGHT - 90.0;
+
+/// Column edges of the lines table: description from the left margin, then right-aligned
+/// quantity, unit price and amount.
+const QTY_RIGHT: f32 = 355.0;
+const UNIT_RIGHT: f32 = 450.0;
+const DESCRIPTION_WIDTH: f32 = 270.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Weight {
+    Regular,
+    Bold,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Right,
+}
+
+/// One piece of text: `x` is its left edge (or right edge when right-aligned), `y` its baseline.
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    x: f32,
+    y: f32,
+    size: f32,
+    weight: Weight,
+    grey: bool,
+    align: Align,
+    text: String,
+}
+
+/// What a page shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Page {
+    runs: Vec<Run>,
+    /// Horizontal rules: y and thickness, margin to margin.
+    rules: Vec<(f32, f32)>,
+}
+
+/// Width of `text` at `size` points.
+fn width(text: &str, size: f32, weight: Weight) -> f32 {
+    let face = match weight {
+        Weight::Regular => &*REGULAR_FACE,
+        Weight::Bold => &*BOLD_FACE,
+    };
+    let Some(face) = face else {
+        return 0.0;
+    };
+    let units: u32 = text
+        .chars()
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .map(u32::from)
+                .unwrap_or(0)
+        })
+        .sum();
+    units as f32 * size / f32::from(face.units_per_em())
+}
+
+/// Breaks `text` into lines no wider than `max` (a word longer than a line stands alone).
+fn wrap(text: &str, size: f32, weight: Weight, max: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && width(&candidate, size, weight) > max {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Places runs top to bottom, starting a new page when the body is full.
+struct Layout {
+    pages: Vec<Page>,
+    y: f32,
+}
+
+impl Layout {
+    fn new() -> Self {
+        Layout {
+            pages: vec![Page::default()],
+            y: MARGIN,
+        }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a layout has a page")
+    }
+
+    /// Makes room for `height` more points, on a new page if this one is full.
+    fn need(&mut self, height: f32) {
+        if self.y + height > BODY_BOTTOM {
+            self.pages.push(Page::default());
+            self.y = MARGIN;
+        }
+    }
+
+    fn text(&mut self, x: f32, size: f32, weight: Weight, align: Align, grey: bool, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let y = self.y + size;
+        self.page().runs.push(Run {
+            x,
+            y,
+            size,
+            weight,
+            grey,
+            align,
+            text: text.to_string(),
+        });
+    }
+
+    /// One line of text at the left margin; moves down.
+    fn line(&mut self, size: f32, weight: Weight, text: &str) {
+        self.need(size * 1.45);
+        self.text(MARGIN, size, weight, Align::Left, false, text);
+        self.y += size * 1.45;
+    }
+
+    fn rule(&mut self, thickness: f32) {
+        let y = self.y;
+        self.page().rules.push((y, thickness));
+    }
+
+    fn gap(&mut self, points: f32) {
+        self.y += points;
+    }
+}
+
+/// A party's block: name in bold, then address, country and numbers, each on its own line.
+fn party_lines(party: &Party) -> Vec<(Weight, String)> {
+    let mut lines = vec![(Weight::Bold, party.legal_name.clone())];
+    lines.extend(
+        party
+            .address_lines
+            .iter()
+            .map(|l| (Weight::Regular, l.clone())),
+    );
+    if !party.country.is_empty() {
+        lines.push((
+            Weight::Regular,
+            format!("{}: {}", text::INVOICE_COUNTRY, party.country),
+        ));
+    }
+    if !party.registration_number.is_empty() {
+        lines.push((
+            Weight::Regular,
+            format!(
+                "{} {}",
+                text::INVOICE_REGISTRATION,
+                party.registration_number
+            ),
+        ));
+    }
+    if !party.vat_number.is_empty() {
+        lines.push((
+            Weight::Regular,
+            format!("{} {}", text::INVOICE_VAT_NUMBER, party.vat_number),
+        ));
+    }
+    lines
+}
+
+/// Every page of the invoice, laid out.
+fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
+    let mut l = Layout::new();
+
+    // Seller on the left, the invoice's identity on the right.
+    let top = l.y;
+    for (weight, line) in party_lines(&invoice.seller) {
+        let size = if weight == Weight::Bold { 13.0 } else { 9.5 };
+        l.line(size, weight, &line);
+    }
+    let seller_bottom = l.y;
+    l.y = top;
+    l.text(
+        RIGHT,
+        20.0,
+        Weight::Bold,
+        Align::Right,
+        false,
+        text::INVOICE_TITLE,
+    );
+    l.y += 30.0;
+    let facts = [
+        (text::INVOICE_NUMBER_LABEL, invoice.number.clone()),
+        (text::INVOICE_ISSUED, invoice.issue_date.to_string()),
+        (text::INVOICE_DUE, invoice.due_date.to_string()),
+        (text::INVOICE_STATUS, text::invoice_status(&invoice.status)),
+    ];
+    for (label, value) in facts {
+        l.text(
+            RIGHT - 110.0,
+            9.5,
+            Weight::Regular,
+            Align::Right,
+            true,
+            label,
+        );
+        l.text(RIGHT, 9.5, Weight::Bold, Align::Right, false, &value);
+        l.y += 14.0;
+    }
+    l.y = l.y.max(seller_bottom) + 18.0;
+
+    // Buyer.
+    l.line(8.5, Weight::Regular, &text::INVOICE_BUYER.to_uppercase());
+    for (weight, line) in party_lines(&invoice.buyer) {
+        l.line(
+            if weight == Weight::Bold { 11.0 } else { 9.5 },
+            weight,
+            &line,
+        );
+    }
+    l.gap(16.0);
+
+    // Lines table.
+    let header = |l: &mut Layout| {
+        l.need(20.0);
+        l.text(
+            MARGIN,
+            8.5,
+            Weight::Bold,
+            Align::Left,
+            true,
+            text::COL_DESCRIPTION,
+        );
+        l.text(
+            QTY_RIGHT,
+            8.5,
+            Weight::Bold,
+            Align::Right,
+            true,
+            text::COL_QTY,
+        );
+        l.text(
+            UNIT_RIGHT,
+            8.5,
+            Weight::Bold,
+            Align::Right,
+            true,
+            text::COL_UNIT_PRICE,
+        );
+        l.text(
+            RIGHT,
+            8.5,
+            Weight::Bold,
+            Align::Right,
+            true,
+            text::COL_AMOUNT,
+        );
+        l.y += 14.0;
+        l.rule(0.8);
+        l.y += 6.0;
+    };
+    header(&mut l);
+    for line in &invoice.lines {
+        let mut description = wrap(&line.description, 9.5, Weight::Regular, DESCRIPTION_WIDTH);
+        let mut notes = Vec::new();
+        if let Some(service) = &line.service {
+            notes.extend(wrap(
+                &text::service_period(service),
+                8.0,
+                Weight::Regular,
+                DESCRIPTION_WIDTH,
+            ));
+        }
+        if !line.detail.is_empty() {
+            notes.extend(wrap(&line.detail, 8.0, Weight::Regular, DESCRIPTION_WIDTH));
+        }
+        let height = description.len() as f32 * 13.0 + notes.len() as f32 * 11.0 + 8.0;
+        let page_before = l.pages.len();
+        l.need(height);
+        if l.pages.len() != page_before {
+            header(&mut l);
+        }
+        l.text(
+            QTY_RIGHT,
+            9.5,
+            Weight::Regular,
+            Align::Right,
+            false,
+            &line.quantity.to_string(),
+        );
+        l.text(
+            UNIT_RIGHT,
+            9.5,
+            Weight::Regular,
+            Align::Right,
+            false,
+            &line.unit_price,
+        );
+        l.text(
+            RIGHT,
+            9.5,
+            Weight::Regular,
+            Align::Right,
+            false,
+            &line.amount,
+        );
+        for text in description.drain(..) {
+            l.text(MARGIN, 9.5, Weight::Regular, Align::Left, false, &text);
+            l.y += 13.0;
+        }
+        for note in notes {
+            l.text(MARGIN, 8.0, Weight::Regular, Align::Left, true, &note);
+            l.y += 11.0;
+        }
+        l.y += 2.0;
+        l.rule(0.3);
+        l.y += 6.0;
+    }
+
+    // Totals, right-aligned under the amounts.
+    l.need(70.0);
+    l.gap(4.0);
+    let totals = [
+        (
+            text::INVOICE_SUBTOTAL.to_string(),
+            invoice.subtotal.clone(),
+            Weight::Regular,
+        ),
+        (
+            text::invoice_tax(&invoice.tax_rate),
+            invoice.tax.clone(),
+            Weight::Regular,
+        ),
+        (
+            format!("{} ({})", text::INVOICE_TOTAL, invoice.currency),
+            invoice.total.clone(),
+            Weight::Bold,
+        ),
+    ];
+    for (label, value, weight) in totals {
+        let size = if weight == Weight::Bold { 11.0 } else { 9.5 };
+        l.text(UNIT_RIGHT, size, weight, Align::Right, false, &label);
+        l.text(RIGHT, size, weight, Align::Right, false, &value);
+        l.y += size + 6.0;
+    }
+    if !invoice.tax_note.is_empty() {
+        for note in wrap(&invoice.tax_note, 8.5, Weight::Regular, RIGHT - MARGIN) {
+            l.line(8.5, Weight::Regular, &note);
+        }
+    }
+    l.gap(14.0);
+
+    // How to pay.
+    l.need(80.0);
+    l.line(8.5, Weight::Regular, &text::INVOICE_PAYMENT.to_uppercase());
+    let instruction = text::invoice_pay_by(
+        &invoice.total,
+        &invoice.currency,
+        invoice.due_date,
+        &invoice.payment_reference,
+    );
+    for line in wrap(&instruction, 9.5, Weight::Regular, RIGHT - MARGIN) {
+        l.line(9.5, Weight::Regular, &line);
+    }
+    let bank = [
+        (text::INVOICE_PAYMENT_REFERENCE, &invoice.payment_reference),
+        (text::INVOICE_IBAN, &invoice.bank.iban),
+        (text::INVOICE_BIC, &invoice.bank.bic),
+        (text::INVOICE_BANK, &invoice.bank.bank_name),
+    ];
+    for (label, value) in bank {
+        if !value.is_empty() {
+            l.need(14.0);
+            l.text(MARGIN, 9.5, Weight::Regular, Align::Left, true, label);
+            l.text(MARGIN + 110.0, 9.5, Weight::Bold, Align::Left, false, value);
+            l.y += 14.0;
+        }
+    }
+
+    // Footer and page numbers on every page.
+    let pages = l.pages.len();
+    let footer = wrap(&invoice.footer, 7.5, Weight::Regular, RIGHT - MARGIN - 70.0);
+    for (index, page) in l.pages.iter_mut().enumerate() {
+        page.rules.push((BODY_BOTTOM + 20.0, 0.3));
+        for (i, line) in footer.iter().enumerate() {
+            page.runs.push(Run {
+                x: MARGIN,
+                y: BODY_BOTTOM + 34.0 + i as f32 * 10.0,
+                size: 7.5,
+                weight: Weight::Regular,
+                grey: true,
+                align: Align::Left,
+                text: line.clone(),
+            });
+        }
+        page.runs.push(Run {
+            x: RIGHT,
+            y: BODY_BOTTOM + 34.0,
+            size: 7.5,
+            weight: Weight::Regular,
+            grey: true,
+            align: Align::Right,
+            text: format!("{} · {}", invoice.number, text::page_of(index + 1, pages)),
+        });
+    }
+    l.pages
+}
+
+/// The invoice as PDF bytes: A4, text selectable and searchable, fonts embedded.
+pub fn render(invoice: &InvoiceDocument) -> Result<Vec<u8>, AppError> {
+    let font = |bytes: &'static [u8]| {
+        Font::new(bytes.into(), 0).ok_or_else(|| AppError::internal("invoice font unreadable"))
+    };
+    let (regular, bold) = (font(REGULAR_BYTES)?, font(BOLD_BYTES)?);
+    let grey = rgb::Color::new(90, 90, 90);
+    let black = rgb::Color::new(0, 0, 0);
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(format!("{} {}", text::INVOICE_TITLE, invoice.number))
+            .creator("Support Portal".to_string())
+            .language("en".to_string()),
+    );
+    for page_layout in layout(invoice) {
+        let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
+            .ok_or_else(|| AppError::internal("A4 page size rejected"))?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        for (y, thickness) in &page_layout.rules {
+            let mut path = PathBuilder::new();
+            path.move_to(MARGIN, *y);
+            path.line_to(RIGHT, *y);
+            if let Some(path) = path.finish() {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: rgb::Color::new(170, 170, 170).into(),
+                    width: *thickness,
+                    ..Stroke::default()
+                }));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+        }
+        for run in &page_layout.runs {
+            let x = match run.align {
+                Align::Left => run.x,
+                Align::Right => run.x - width(&run.text, run.size, run.weight),
+            };
+            surface.set_fill(Some(Fill {
+                paint: if run.grey { grey } else { black }.into(),
+                ..Fill::default()
+            }));
+            let font = match run.weight {
+                Weight::Regular => regular.clone(),
+                Weight::Bold => bold.clone(),
+            };
+            surface.draw_text(
+                Point::from_xy(x, run.y),
+                font,
+                run.size,
+                &run.text,
+                false,
+                TextDirection::Auto,
+            );
+        }
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|error| AppError::internal(format_args!("invoice PDF: {error:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_measured_and_wrapped_to_the_column() {
+        assert!(width("1180.00", 9.5, Weight::Regular) > 20.0);
+        assert!(width("W", 10.0, Weight::Bold) > width("i", 10.0, Weight::Bold));
+        let long = "Terrasoft CRM licenses, version 7.13, for the sales team in the Kyiv office";
+        let lines = wrap(long, 9.5, Weight::Regular, DESCRIPTION_WIDTH);
+        assert!(lines.len() > 1);
+        assert!(lines
+            .iter()
+            .all(|line| width(line, 9.5, Weight::Regular) <= DESCRIPTION_WIDTH));
+        assert_eq!(lines.join(" "), long);
+        // Cyrillic has glyphs in the embedded font.
+        assert!(width("Рахунок", 9.5, Weight::Regular) > 20.0);
+    }
+}

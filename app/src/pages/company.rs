@@ -1,0 +1,64 @@
+//! `/company`: the contact's billing details, which invoices are made out to (issue 12).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::{company_billing, SaveBillingDetails};
+use crate::components::{action_outcome, error_view};
+use crate::model::invoice::BillingDetails;
+use crate::text;
+
+#[component]
+pub fn CompanyPage() -> impl IntoView {
+    let details = Resource::new(|| (), |_| company_billing());
+    view! {
+        <Title text=text::COMPANY_TITLE />
+        <h1>{text::COMPANY_TITLE}</h1>
+        <p>{text::COMPANY_INTRO}</p>
+        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match details.await {
+                    Ok(details) => view! { <BillingForm details /> }.into_any(),
+                    Err(error) => error_view(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BillingForm(details: BillingDetails) -> impl IntoView {
+    let save = ServerAction::<SaveBillingDetails>::new();
+    let empty = details.legal_name.is_empty();
+    view! {
+        <section class="card">
+            {empty.then(|| view! { <p class="hint" data-testid="no-billing">{text::NO_BILLING_DETAILS}</p> })}
+            <ActionForm action=save>
+                <label>
+                    {text::FIELD_LEGAL_NAME}
+                    <input name="legal_name" required maxlength="200" autocomplete="organization" value=details.legal_name />
+                </label>
+                <label>
+                    {text::FIELD_ADDRESS}
+                    <textarea name="address" required rows="4" maxlength="500" autocomplete="street-address">
+                        {details.address}
+                    </textarea>
+                </label>
+                <label>
+                    {text::INVOICE_COUNTRY}
+                    <input name="country" required minlength="2" maxlength="2" pattern="[A-Za-z]{2}" autocomplete="country" value=details.country />
+                </label>
+                <label>
+                    {text::INVOICE_VAT_NUMBER}
+                    <input name="vat_number" maxlength="30" value=details.vat_number />
+                </label>
+                <label>
+                    {text::FIELD_BILLING_EMAILS}
+                    <input name="billing_emails" required maxlength="1300" inputmode="email" value=details.billing_emails />
+                </label>
+                <button type="submit">{text::SAVE_BILLING}</button>
+            </ActionForm>
+            {action_outcome(save)}
+        </section>
+    }
+}
