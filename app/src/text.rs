@@ -236,6 +236,7 @@ pub const UNPAID: &str = "Unpaid";
 pub const PRINT_INVOICE: &str = "Print-friendly invoice";
 pub const DOWNLOAD_PDF: &str = "Download the invoice (PDF)";
 pub const INVOICE_NUMBER_LABEL: &str = "Invoice number";
+pub const INVOICE_ORDER: &str = "Order";
 pub const INVOICE_PAYMENT_REFERENCE: &str = "Payment reference";
 pub const INVOICE_SELLER: &str = "From";
 pub const INVOICE_BUYER: &str = "Bill to";

@@ -78,6 +78,7 @@ test('every contact page has no axe violation', async ({ page }) => {
     '/consultations',
     `/consultations/${requestId}`,
     '/account',
+    '/company',
   ]);
 });
 
@@ -98,6 +99,9 @@ test('every admin page has no axe violation', async ({ page }) => {
     '/admin/consultations',
     ...requestPath,
     '/admin/audit',
+    '/admin/invoices',
+    '/admin/invoices?status=all',
+    '/admin/vendor',
     '/account',
   ]);
 });

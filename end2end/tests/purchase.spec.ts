@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
 
 const PASSWORD = 'demo-password-2026';
 
@@ -37,8 +38,19 @@ test('compare plans, buy Standard for 2 years, see the invoice, add 3 licenses',
 
   // The order and its invoice.
   await expect(page).toHaveURL(/\/orders\/\d+$/);
-  await expect(page.getByTestId('invoice-total')).toHaveText('1180.00 EUR');
+  await expect(page.getByTestId('invoice-total')).toHaveText('1180.00');
   await expect(page.getByTestId('invoice-due')).toHaveText('2026-12-25');
+  await expect(page.getByTestId('service-period')).toHaveText('Service period 2026-11-25 – 2028-11-24');
+
+  // The same invoice as a PDF file, downloaded from the order page.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('invoice-pdf').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^INV-2026-\d{6}\.pdf$/);
+  const pdf = fs.readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(5_000);
 
   // Add 3 CRM licenses under the running contract: R8 extends it by
   // ceil(365 × 2 × 3 / (4 + 3)) = 313 days.

@@ -85,7 +85,7 @@ pub async fn document(
         .into_iter()
         .map(|l| {
             Ok(InvoiceLine {
-                detail: line_detail(l.percent_bp, l.years, l.price_valid_from.as_deref())?,
+                detail: line_detail(l.price_valid_from.as_deref()),
                 service: service(l.service_start, l.service_end, l.added_days)?,
                 description: l.description,
                 quantity: u32::try_from(l.quantity).unwrap_or_default(),
@@ -132,17 +132,12 @@ pub async fn document(
     }))
 }
 
-/// How a line's amount was computed: `20% × 3` for support, the price list's date for licenses.
-fn line_detail(
-    percent_bp: Option<i64>,
-    years: Option<i64>,
-    price_valid_from: Option<&str>,
-) -> Result<String, AppError> {
-    Ok(match (percent_bp, years, price_valid_from) {
-        (Some(bp), Some(years), _) => format!("{} × {years}", catalog::percent(bp)?),
-        (_, _, Some(from)) => format!("list price from {from}"),
-        _ => String::new(),
-    })
+/// Where a license line's unit price comes from (the price list of a day). A support line's
+/// description states its computation itself.
+fn line_detail(price_valid_from: Option<&str>) -> String {
+    price_valid_from
+        .map(|from| format!("list price from {from}"))
+        .unwrap_or_default()
 }
 
 fn service(

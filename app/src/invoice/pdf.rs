@@ -40,6 +40,8 @@ const BODY_BOTTOM: f32 = PAGE_HEIGHT - 90.0;
 const QTY_RIGHT: f32 = 355.0;
 const UNIT_RIGHT: f32 = 450.0;
 const DESCRIPTION_WIDTH: f32 = 270.0;
+/// The seller's and buyer's blocks; the invoice's facts sit to the right of the seller's.
+const PARTY_WIDTH: f32 = 280.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Weight {
@@ -217,7 +219,9 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
     let top = l.y;
     for (weight, line) in party_lines(&invoice.seller) {
         let size = if weight == Weight::Bold { 13.0 } else { 9.5 };
-        l.line(size, weight, &line);
+        for part in wrap(&line, size, weight, PARTY_WIDTH) {
+            l.line(size, weight, &part);
+        }
     }
     let seller_bottom = l.y;
     l.y = top;
@@ -232,6 +236,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
     l.y += 30.0;
     let facts = [
         (text::INVOICE_NUMBER_LABEL, invoice.number.clone()),
+        (text::INVOICE_ORDER, invoice.order_id.to_string()),
         (text::INVOICE_ISSUED, invoice.issue_date.to_string()),
         (text::INVOICE_DUE, invoice.due_date.to_string()),
         (text::INVOICE_STATUS, text::invoice_status(&invoice.status)),
@@ -253,11 +258,10 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
     // Buyer.
     l.line(8.5, Weight::Regular, &text::INVOICE_BUYER.to_uppercase());
     for (weight, line) in party_lines(&invoice.buyer) {
-        l.line(
-            if weight == Weight::Bold { 11.0 } else { 9.5 },
-            weight,
-            &line,
-        );
+        let size = if weight == Weight::Bold { 11.0 } else { 9.5 };
+        for part in wrap(&line, size, weight, PARTY_WIDTH) {
+            l.line(size, weight, &part);
+        }
     }
     l.gap(16.0);
 

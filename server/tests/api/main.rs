@@ -9,6 +9,7 @@ mod constraints;
 mod consult;
 mod data;
 mod hostile;
+mod invoices;
 mod pages;
 mod pricing;
 mod purchase;
