@@ -7,8 +7,8 @@
 use blake2::{Blake2s256, Digest};
 use chrono::NaiveDate;
 use domain::{
-    quote_license_purchase, quote_support, Coverage, CoverageChange, LicenseOrderLine, PlanTier,
-    ProductId, Quantity, Quote, QuoteError, RuleViolation, SupportChoice, Years,
+    quote_license_purchase, quote_support, Coverage, CoverageChange, LicenseOrderLine, Percent,
+    PlanTier, ProductId, Quantity, Quote, QuoteError, RuleViolation, SupportChoice, Taxed, Years,
 };
 use serde::{Deserialize, Serialize};
 
@@ -135,27 +135,30 @@ fn parse_tier(plan: &str) -> Result<PlanTier, AppError> {
         .map_err(|_| AppError::BadRequest)
 }
 
-/// A quote, what it is, and the plan row a new contract is signed on.
+/// A quote, what it is, the plan row a new contract is signed on, and what the invoice will
+/// charge (the quote's total taxed at the vendor's VAT rate).
 pub struct PricedOrder {
     pub kind: OrderKind,
     pub quote: Quote,
     pub plan: Option<StoredPlan>,
+    pub taxed: Taxed,
 }
 
 impl PricedOrder {
     /// Changes whenever anything the price depends on changes (price list, holdings, contract,
-    /// plan terms, date): a confirm carrying an older digest is refused as stale.
+    /// plan terms, date, VAT rate): a confirm carrying an older digest is refused as stale.
     pub fn digest(&self) -> String {
-        digest_of(&self.quote)
+        digest_of(&(&self.quote, &self.taxed))
     }
 }
 
-/// Prices the request on the company's state as of `today`. Pure: reads nothing, writes nothing.
-/// The domain decides what the order does to the contract timeline.
+/// Prices the request on the company's state as of `today`, taxed at `vat_rate`. Pure: reads
+/// nothing, writes nothing. The domain decides what the order does to the contract timeline.
 pub fn price(
     state: &CompanyState,
     request: &PurchaseRequest,
     today: NaiveDate,
+    vat_rate: Percent,
 ) -> Result<PricedOrder, AppError> {
     let (kind, quote, plan) = match request {
         PurchaseRequest::Support { plan, years } => {
@@ -219,7 +222,14 @@ pub fn price(
             (OrderKind::AddLicenses, quote, plan)
         }
     };
-    Ok(PricedOrder { kind, quote, plan })
+    let taxed = Taxed::new(quote.total, vat_rate)
+        .map_err(|e| AppError::internal(format_args!("tax on {}: {e}", quote.total)))?;
+    Ok(PricedOrder {
+        kind,
+        quote,
+        plan,
+        taxed,
+    })
 }
 
 fn quote_error(error: QuoteError) -> AppError {
@@ -273,7 +283,8 @@ pub async fn place(
     }
     let today = app.clock.today();
     let state = CompanyState::load(&mut tx, who.company_id).await?;
-    let priced = price(&state, request, today)?;
+    let vendor = store::vendor::current(&mut tx).await?;
+    let priced = price(&state, request, today, vendor.vat_rate()?)?;
     if priced.digest() != shown_digest {
         return Err(AppError::StaleQuote);
     }
@@ -323,11 +334,15 @@ pub async fn place(
     let order_id = store::orders::insert(&mut tx, &order).await?;
     let invoice_number = crate::invoice::issue(
         &mut tx,
-        order_id,
-        who.company_id,
-        &who.company_name,
-        quote,
-        &app.currency,
+        crate::invoice::Issue {
+            order_id,
+            company_id: who.company_id,
+            company_name: &who.company_name,
+            issue_date: quote.signing_date,
+            taxed: priced.taxed,
+            vendor: &vendor,
+            currency: &app.currency,
+        },
     )
     .await?;
     store::idempotency::insert(&mut tx, who.company_id, key, &fingerprint, order_id, &now).await?;

@@ -65,8 +65,9 @@ pub const ERR_COUNTRY: &str = "Enter the country as its two-letter code, e.g. DE
 pub const ERR_PAYMENT_TERMS: &str = "Payment terms are a number of days from 0 to 365.";
 pub const ERR_VAT_RATE: &str = "Enter the VAT rate as a percentage from 0 to 100, e.g. 20 or 7.5.";
 pub const ERR_PAID_IN_FUTURE: &str = "The payment date cannot be in the future.";
-pub const ERR_ALREADY_PAID: &str =
-    "This invoice is already marked paid (or no such invoice exists); reload the list.";
+pub const ERR_ALREADY_PAID: &str = "This invoice is already marked paid; reload the list.";
+pub const ERR_PAID_BEFORE_ISSUE: &str =
+    "The payment date cannot be before the invoice's issue date.";
 pub const ERR_PRICE_IN_PAST: &str =
     "A new price cannot take effect in the past: prices in force are cited by contracts.";
 pub const ERR_PRICE_EXISTS: &str =
@@ -279,6 +280,11 @@ pub const FILTER_ALL: &str = "All";
 pub const NO_INVOICES: &str = "No invoices match.";
 pub const IN_FORCE_SINCE: &str = "In force since";
 
+/// Under a quote's total when the vendor charges VAT.
+pub fn quote_tax(rate: &str, tax: &str, total: &str, currency: &str) -> String {
+    format!("Plus VAT {rate}: {tax} {currency}. The invoice total is {total} {currency}.")
+}
+
 /// "VAT 20%".
 pub fn invoice_tax(rate: &str) -> String {
     format!("VAT {rate}")
@@ -330,6 +336,7 @@ pub fn invoice_mail_subject(number: &str) -> String {
     format!("Invoice {number}")
 }
 
+/// The body of the mail that carries a new invoice's PDF.
 pub fn invoice_mail(number: &str, total: &str, currency: &str, due: chrono::NaiveDate) -> String {
     format!(
         "Hello,\n\nThank you for your order. Invoice {number} over {total} {currency}, due {due}, \

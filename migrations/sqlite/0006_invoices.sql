@@ -79,21 +79,23 @@ CREATE INDEX invoices_by_status ON invoices (status, due_date);
 ALTER TABLE order_lines ADD COLUMN service_start TEXT;
 ALTER TABLE order_lines ADD COLUMN service_end TEXT;
 ALTER TABLE order_lines ADD COLUMN added_days INTEGER CHECK (added_days >= 1);
--- Earlier orders: the best record there is (a renewal moved later by R8 shows its new start).
+-- Earlier orders, from what each order recorded when placed (a contract's dates may have
+-- moved since): an extension bills the days after the old end; a renewal of running coverage
+-- starts the day after it; anything else started on the signing date. Coverage was running when
+-- its end before the order was not before the signing date.
 UPDATE order_lines SET
     service_start = (
         SELECT CASE
-                 WHEN o.kind <> 'add_licenses' OR c.start_date > COALESCE(o.contract_end_before, '')
-                 THEN c.start_date
-                 ELSE date(o.contract_end_before, '+1 day')
+                 WHEN o.kind <> 'new_support' AND o.contract_end_before >= o.signing_date
+                 THEN date(o.contract_end_before, '+1 day')
+                 ELSE o.signing_date
                END
-          FROM orders o JOIN contracts c ON c.id = o.contract_id
-         WHERE o.id = order_lines.order_id),
+          FROM orders o WHERE o.id = order_lines.order_id),
     service_end = (SELECT o.contract_end_after FROM orders o WHERE o.id = order_lines.order_id),
     added_days = (
         SELECT CAST(julianday(o.contract_end_after) - julianday(o.contract_end_before) AS INTEGER)
-          FROM orders o JOIN contracts c ON c.id = o.contract_id
+          FROM orders o
          WHERE o.id = order_lines.order_id AND o.kind = 'add_licenses'
-           AND c.start_date <= o.contract_end_before
+           AND o.contract_end_before >= o.signing_date
            AND o.contract_end_after > o.contract_end_before)
  WHERE kind = 'support';

@@ -97,7 +97,7 @@ use crate::{api, input};
 mod views {
     //! From domain values to what the pages show.
 
-    use domain::{CoverageChange, LicenseLine, Quote, COMPARISON_TERMS};
+    use domain::{CoverageChange, LicenseLine, COMPARISON_TERMS};
 
     use crate::auth::{self, ContactPrincipal};
     use crate::error::AppError;
@@ -121,14 +121,11 @@ mod views {
 
     pub async fn quote_for(request: &PurchaseRequest) -> Result<model::QuoteView, AppError> {
         let (app, who) = caller().await?;
-        let company = company_state(&app, &who).await?;
-        let priced = purchase::price(&company, request, app.clock.today())?;
-        Ok(quote_view(
-            &priced.quote,
-            priced.kind,
-            priced.digest(),
-            &app.currency,
-        ))
+        let mut conn = app.db.acquire().await?;
+        let company = CompanyState::load(&mut conn, who.company_id).await?;
+        let vat_rate = crate::store::vendor::current(&mut conn).await?.vat_rate()?;
+        let priced = purchase::price(&company, request, app.clock.today(), vat_rate)?;
+        Ok(quote_view(&priced, &app.currency))
     }
 
     pub async fn confirm(
@@ -251,15 +248,18 @@ mod views {
         }
     }
 
-    pub fn quote_view(
-        quote: &Quote,
-        kind: crate::store::orders::OrderKind,
-        digest: String,
-        currency: &str,
-    ) -> model::QuoteView {
+    pub fn quote_view(priced: &purchase::PricedOrder, currency: &str) -> model::QuoteView {
         use crate::store::orders::OrderKind as K;
+        let (quote, kind) = (&priced.quote, priced.kind);
         let support = &quote.support;
+        let taxed = &priced.taxed;
         model::QuoteView {
+            // Shown only when the vendor charges VAT: at 0% the total is what is paid.
+            tax: (!taxed.tax.is_zero()).then(|| model::QuoteTax {
+                rate: taxed.rate.to_string(),
+                amount: taxed.tax.to_string(),
+                total: taxed.total.to_string(),
+            }),
             kind: match kind {
                 K::NewSupport => model::OrderKind::NewSupport,
                 K::Renewal => model::OrderKind::Renewal,
@@ -314,7 +314,7 @@ mod views {
                         .collect(),
                 },
             },
-            digest,
+            digest: priced.digest(),
             idempotency_key: purchase::new_idempotency_key(),
         }
     }

@@ -40,6 +40,15 @@ pub fn QuoteBreakdown(quote: QuoteView) -> impl IntoView {
                     {format!("{} {currency}", quote.total)}
                 </strong>
             </p>
+            {quote
+                .tax
+                .map(|tax| {
+                    view! {
+                        <p class="total" data-testid="quote-tax">
+                            {text::quote_tax(&tax.rate, &tax.amount, &tax.total, &currency)}
+                        </p>
+                    }
+                })}
         </section>
     }
 }

@@ -9,7 +9,7 @@ pub mod download;
 pub mod pdf;
 
 use chrono::{Datelike, NaiveDate};
-use domain::{Iban, InvoiceNumber, PaymentTerms, Percent, Quote, Taxed};
+use domain::{Iban, InvoiceNumber, Taxed};
 
 use crate::error::AppError;
 use crate::model::invoice::{
@@ -20,38 +20,46 @@ use crate::store::billing::BillingRecord;
 use crate::store::vendor::VendorRecord;
 use crate::store::{self, catalog, corrupt, money, parse_date, Conn};
 
-/// Issues the invoice of order `order_id` inside the order's transaction: the next number of
-/// the issue year, the vendor's VAT rate and payment terms, and the details in force today.
-pub async fn issue(
-    conn: &mut Conn,
-    order_id: i64,
-    company_id: i64,
-    company_name: &str,
-    quote: &Quote,
-    currency: &str,
-) -> Result<InvoiceNumber, AppError> {
-    let vendor = store::vendor::current(conn).await?;
-    let billing = store::billing::current(conn, company_id).await?;
-    let issue_date = quote.signing_date;
-    let rate = Percent::from_basis_points(u32::try_from(vendor.vat_rate_bp).map_err(corrupt)?)
+/// What issuing an order's invoice needs: the order, the amounts the customer confirmed, and
+/// the vendor's details in force (read in the order's transaction).
+pub struct Issue<'a> {
+    pub order_id: i64,
+    pub company_id: i64,
+    /// The company's name, printed as the buyer when it has given no billing details.
+    pub company_name: &'a str,
+    /// The order's signing date.
+    pub issue_date: NaiveDate,
+    /// The quote's total taxed at `vendor`'s rate, as the quote showed it.
+    pub taxed: Taxed,
+    pub vendor: &'a VendorRecord,
+    /// ISO 4217.
+    pub currency: &'a str,
+}
+
+/// Issues an order's invoice inside the order's transaction: the next number of the issue
+/// year, the due date from the vendor's payment terms, and the seller's and buyer's details in
+/// force now. Returns the number.
+pub async fn issue(conn: &mut Conn, issue: Issue<'_>) -> Result<InvoiceNumber, AppError> {
+    let billing = store::billing::current(conn, issue.company_id).await?;
+    let due_date = issue
+        .vendor
+        .payment_terms()?
+        .due_date(issue.issue_date)
         .map_err(corrupt)?;
-    let taxed = Taxed::new(quote.total, rate).map_err(corrupt)?;
-    let terms = PaymentTerms::new(u32::try_from(vendor.payment_terms_days).map_err(corrupt)?)
-        .map_err(corrupt)?;
-    let number = store::invoices::next_number(conn, issue_date.year()).await?;
+    let number = store::invoices::next_number(conn, issue.issue_date.year()).await?;
     store::invoices::insert(
         conn,
         &store::invoices::NewInvoice {
-            order_id,
-            company_id,
+            order_id: issue.order_id,
+            company_id: issue.company_id,
             number,
-            issue_date,
-            due_date: terms.due_date(issue_date).map_err(corrupt)?,
-            currency,
-            taxed,
-            vendor_details_id: vendor.id,
+            issue_date: issue.issue_date,
+            due_date,
+            currency: issue.currency,
+            taxed: issue.taxed,
+            vendor_details_id: issue.vendor.id,
             billing_details_id: billing.map(|b| b.id),
-            buyer_name: company_name,
+            buyer_name: issue.company_name,
         },
     )
     .await?;
@@ -71,10 +79,12 @@ pub async fn document(
     let Some(order) = store::orders::detail(&app.db, record.company_id, order_id).await? else {
         return Ok(None);
     };
-    let vendor = match record.vendor_details_id {
-        Some(id) => store::vendor::version(&app.db, id).await?,
-        None => store::vendor::current(&mut *app.db.acquire().await?).await?,
-    };
+    // Every invoice cites a version (the migration gave earlier ones the first); reading the
+    // current one instead would let a later edit change an issued invoice.
+    let vendor_id = record.vendor_details_id.ok_or_else(|| {
+        AppError::internal(format_args!("invoice {} cites no vendor", record.number))
+    })?;
+    let vendor = store::vendor::version(&app.db, vendor_id).await?;
     let billing = match record.billing_details_id {
         Some(id) => Some(store::billing::version(&app.db, id).await?),
         None => None,
@@ -95,15 +105,12 @@ pub async fn document(
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     let due_date = parse_date(&record.due_date)?;
-    let status = if record.status == "paid" {
-        InvoiceStatus::Paid {
-            on: record.paid_on.as_deref().map(parse_date).transpose()?,
-        }
-    } else {
-        InvoiceStatus::Unpaid {
-            overdue: domain::overdue(due_date, app.clock.today()),
-        }
-    };
+    let status = status(
+        &record.status,
+        record.paid_on.as_deref(),
+        due_date,
+        app.clock.today(),
+    )?;
     Ok(Some(InvoiceDocument {
         payment_reference: record.number.clone(),
         number: record.number,
@@ -130,6 +137,24 @@ pub async fn document(
         status,
         footer: vendor.footer,
     }))
+}
+
+/// An invoice's status as stored (`unpaid`/`paid`, the ISO payment day) and judged on `today`.
+pub fn status(
+    stored: &str,
+    paid_on: Option<&str>,
+    due_date: NaiveDate,
+    today: NaiveDate,
+) -> Result<InvoiceStatus, AppError> {
+    Ok(if stored == "paid" {
+        InvoiceStatus::Paid {
+            on: paid_on.map(parse_date).transpose()?,
+        }
+    } else {
+        InvoiceStatus::Unpaid {
+            overdue: domain::overdue(due_date, today),
+        }
+    })
 }
 
 /// Where a license line's unit price comes from (the price list of a day). A support line's
@@ -194,8 +219,8 @@ fn buyer(billing: Option<&BillingRecord>, company_name: &str) -> Party {
     }
 }
 
-/// Mails a new invoice's PDF to the company's billing addresses (its contact's address when it
-/// has given none). Called after the order committed; a failure is logged and never undoes the
+/// Mails a new invoice's PDF to the billing addresses it was issued with (the company's contact,
+/// R3's one active contact, when it had given none). Called after the order committed; a failure is logged and never undoes the
 /// order. Over SMTP it runs in the background, so the customer does not wait for the mail
 /// server; the outbox (development, tests) is written before this returns.
 pub async fn mail(app: &AppState, order_id: i64, company_id: i64) {
@@ -207,21 +232,27 @@ pub async fn mail(app: &AppState, order_id: i64, company_id: i64) {
                 .await?
                 .ok_or(AppError::NotFound)?;
             let pdf = pdf::render(&document)?;
-            let recipients: Vec<String> =
-                match store::billing::current_in(&app.db, company_id).await? {
-                    Some(billing) => billing
-                        .billing_emails
-                        .split(',')
-                        .map(|e| e.trim().to_string())
-                        .filter(|e| !e.is_empty())
-                        .collect(),
-                    None => store::contacts::for_company(&app.db, company_id)
-                        .await?
-                        .into_iter()
-                        .filter(|c| c.active == 1)
-                        .map(|c| c.email)
-                        .collect(),
-                };
+            let cited = store::invoices::of_order(&app.db, order_id, Some(company_id))
+                .await?
+                .and_then(|invoice| invoice.billing_details_id);
+            let billing = match cited {
+                Some(id) => Some(store::billing::version(&app.db, id).await?),
+                None => None,
+            };
+            let recipients: Vec<String> = match billing {
+                Some(billing) => billing
+                    .billing_emails
+                    .split(',')
+                    .map(|e| e.trim().to_string())
+                    .filter(|e| !e.is_empty())
+                    .collect(),
+                None => store::contacts::for_company(&app.db, company_id)
+                    .await?
+                    .into_iter()
+                    .filter(|c| c.active == 1)
+                    .map(|c| c.email)
+                    .collect(),
+            };
             let body = crate::text::invoice_mail(
                 &document.number,
                 &document.total,

@@ -177,38 +177,16 @@ impl Layout {
     }
 }
 
-/// A party's block: name in bold, then address, country and numbers, each on its own line.
+/// A party's block: name in bold, then its detail lines.
 fn party_lines(party: &Party) -> Vec<(Weight, String)> {
-    let mut lines = vec![(Weight::Bold, party.legal_name.clone())];
-    lines.extend(
-        party
-            .address_lines
-            .iter()
-            .map(|l| (Weight::Regular, l.clone())),
-    );
-    if !party.country.is_empty() {
-        lines.push((
-            Weight::Regular,
-            format!("{}: {}", text::INVOICE_COUNTRY, party.country),
-        ));
-    }
-    if !party.registration_number.is_empty() {
-        lines.push((
-            Weight::Regular,
-            format!(
-                "{} {}",
-                text::INVOICE_REGISTRATION,
-                party.registration_number
-            ),
-        ));
-    }
-    if !party.vat_number.is_empty() {
-        lines.push((
-            Weight::Regular,
-            format!("{} {}", text::INVOICE_VAT_NUMBER, party.vat_number),
-        ));
-    }
-    lines
+    std::iter::once((Weight::Bold, party.legal_name.clone()))
+        .chain(
+            party
+                .detail_lines()
+                .into_iter()
+                .map(|l| (Weight::Regular, l)),
+        )
+        .collect()
 }
 
 /// Every page of the invoice, laid out.

@@ -45,6 +45,32 @@ pub struct Party {
     pub vat_number: String,
 }
 
+impl Party {
+    /// What is printed under the name, one line each: the address, then the country and the
+    /// numbers that are set (`Country: UA`, `VAT no. UA123…`). The page and the PDF share it.
+    pub fn detail_lines(&self) -> Vec<String> {
+        let labelled = [
+            (crate::text::INVOICE_COUNTRY, &self.country, ": "),
+            (
+                crate::text::INVOICE_REGISTRATION,
+                &self.registration_number,
+                " ",
+            ),
+            (crate::text::INVOICE_VAT_NUMBER, &self.vat_number, " "),
+        ];
+        self.address_lines
+            .iter()
+            .cloned()
+            .chain(
+                labelled
+                    .into_iter()
+                    .filter(|(_, value, _)| !value.is_empty())
+                    .map(|(label, value, separator)| format!("{label}{separator}{value}")),
+            )
+            .collect()
+    }
+}
+
 /// Where to pay. Empty fields are not printed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BankAccount {
@@ -60,7 +86,8 @@ pub struct InvoiceLine {
     pub description: String,
     pub quantity: u32,
     pub unit_price: String,
-    /// How the amount was computed (`20% × 3`, `list price from 2026-01-01`).
+    /// Where a license line's unit price comes from (`list price from 2026-01-01`); empty on
+    /// the support line, whose description states its computation.
     pub detail: String,
     /// What a support line pays for.
     pub service: Option<ServiceText>,
@@ -83,7 +110,9 @@ pub enum ServiceText {
 /// Paid or not, as of today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InvoiceStatus {
+    /// Not paid; `overdue` once the due date has passed.
     Unpaid { overdue: bool },
+    /// Paid; `on` is the day the money arrived (unknown for payments recorded before issue 12).
     Paid { on: Option<NaiveDate> },
 }
 

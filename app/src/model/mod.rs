@@ -96,12 +96,23 @@ pub struct QuoteView {
     pub currency: String,
     pub licenses: Vec<LineView>,
     pub support: SupportView,
+    /// The quote's total, before VAT.
     pub total: String,
+    /// The VAT the invoice adds, when the vendor charges any.
+    pub tax: Option<QuoteTax>,
     pub change: ContractChange,
     /// Identifies the state the quote was computed on; the confirm must carry it back.
     pub digest: String,
     /// Fresh per quote shown: a repeated confirm with it places no second order (R11).
     pub idempotency_key: String,
+}
+
+/// The VAT on a quote: rate (`20%`), amount and the total the invoice will charge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteTax {
+    pub rate: String,
+    pub amount: String,
+    pub total: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

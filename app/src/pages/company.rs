@@ -8,6 +8,7 @@ use crate::components::{action_outcome, error_view};
 use crate::model::invoice::BillingDetails;
 use crate::text;
 
+/// The billing details form, filled with the details in force.
 #[component]
 pub fn CompanyPage() -> impl IntoView {
     let details = Resource::new(|| (), |_| company_billing());

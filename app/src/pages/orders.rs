@@ -145,16 +145,8 @@ fn PartyBlock(heading: &'static str, party: Party) -> impl IntoView {
         <div class="party">
             <h3>{heading}</h3>
             <address>
-                <strong>{party.legal_name}</strong>
-                {party.address_lines.into_iter().map(|line| view! { <br />{line} }).collect_view()}
-                {(!party.country.is_empty())
-                    .then(|| view! { <br />{format!("{}: {}", text::INVOICE_COUNTRY, party.country)} })}
-                {(!party.registration_number.is_empty())
-                    .then(|| {
-                        view! { <br />{format!("{} {}", text::INVOICE_REGISTRATION, party.registration_number)} }
-                    })}
-                {(!party.vat_number.is_empty())
-                    .then(|| view! { <br />{format!("{} {}", text::INVOICE_VAT_NUMBER, party.vat_number)} })}
+                <strong>{party.legal_name.clone()}</strong>
+                {party.detail_lines().into_iter().map(|line| view! { <br />{line} }).collect_view()}
             </address>
         </div>
     }

@@ -25,12 +25,18 @@ pub async fn next_number(conn: &mut Conn, year: i32) -> Result<InvoiceNumber, sq
 
 /// An invoice as issued with its order.
 pub struct NewInvoice<'a> {
+    /// The order it bills (one invoice per order).
     pub order_id: i64,
     pub company_id: i64,
+    /// Taken by [`next_number`] in the same transaction.
     pub number: InvoiceNumber,
+    /// The order's signing date.
     pub issue_date: NaiveDate,
+    /// The issue date plus the vendor's payment terms.
     pub due_date: NaiveDate,
+    /// ISO 4217.
     pub currency: &'a str,
+    /// Subtotal (the quote's total), rate, tax and total, in the currency.
     pub taxed: Taxed,
     /// The vendor's details in force at issue.
     pub vendor_details_id: i64,
@@ -66,7 +72,8 @@ pub async fn insert(conn: &mut Conn, invoice: &NewInvoice<'_>) -> Result<(), sql
     Ok(())
 }
 
-/// Everything an invoice document shows that the invoice row holds.
+/// Everything an invoice document shows that the invoice row holds: amounts in minor units
+/// (cents), rates in basis points, dates as ISO text, and the ids of the detail versions cited.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct InvoiceRecord {
     pub order_id: i64,
@@ -116,11 +123,13 @@ pub enum StatusFilter {
     Unpaid,
     /// Not paid and past the due date.
     Overdue,
+    /// Paid, whenever.
     Paid,
+    /// Every invoice.
     All,
 }
 
-/// A row of the admin's invoice list.
+/// A row of the admin's invoice list: dates as ISO text, the total in minor units.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct InvoiceListRow {
     pub order_id: i64,
@@ -167,6 +176,28 @@ pub async fn list(
     .bind(limit)
     .bind(offset)
     .fetch_all(db)
+    .await
+}
+
+/// An invoice as a payment sees it: its company, whether it is paid, and its issue date.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Payable {
+    pub company_id: i64,
+    /// `unpaid` or `paid`.
+    pub status: String,
+    /// ISO date.
+    pub issue_date: String,
+}
+
+/// The invoice numbered `number`, locked for the payment about to be recorded (PostgreSQL; a
+/// SQLite write transaction holds the whole database already).
+pub async fn payable(conn: &mut Conn, number: &str) -> Result<Option<Payable>, sqlx::Error> {
+    let lock = crate::store::for_update(conn);
+    sqlx::query_as(&format!(
+        "SELECT company_id, status, issue_date FROM invoices WHERE number = $1{lock}"
+    ))
+    .bind(number)
+    .fetch_optional(conn)
     .await
 }
 

@@ -3,7 +3,8 @@
 
 use crate::store::{Conn, Db};
 
-/// One version of the vendor's details. Text columns are empty when not set.
+/// One version of the vendor's details, as the admin saved it. Text columns are empty when not
+/// set; `payment_terms_days` is 0–365 and `vat_rate_bp` basis points (checked when saved).
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct VendorRecord {
     pub id: i64,
@@ -24,6 +25,20 @@ pub struct VendorRecord {
     pub footer: String,
     /// RFC 3339 instant of the edit.
     pub created_at: String,
+}
+
+impl VendorRecord {
+    /// The VAT rate of this version.
+    pub fn vat_rate(&self) -> Result<domain::Percent, sqlx::Error> {
+        crate::store::catalog::percent(self.vat_rate_bp)
+    }
+
+    /// The payment terms of this version.
+    pub fn payment_terms(&self) -> Result<domain::PaymentTerms, sqlx::Error> {
+        u32::try_from(self.payment_terms_days)
+            .map_err(crate::store::corrupt)
+            .and_then(|days| domain::PaymentTerms::new(days).map_err(crate::store::corrupt))
+    }
 }
 
 const COLUMNS: &str = "id, legal_name, address, registration_number, vat_number, iban, bic,

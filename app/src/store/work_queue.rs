@@ -80,7 +80,7 @@ pub struct RecentOrder {
 pub async fn recent_orders(db: &Db, limit: i64) -> Result<Vec<RecentOrder>, sqlx::Error> {
     sqlx::query_as(
         "SELECT co.id AS company_id, co.name AS company_name, o.kind, o.placed_at,
-                o.total_minor, i.number AS invoice_number
+                i.total_minor, i.number AS invoice_number
            FROM orders o
            JOIN companies co ON co.id = o.company_id
            JOIN invoices i ON i.order_id = o.id

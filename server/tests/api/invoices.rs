@@ -395,6 +395,65 @@ async fn later_edits_of_vendor_or_billing_details_change_no_issued_invoice() {
 }
 
 #[tokio::test]
+async fn a_quote_shows_the_vat_and_a_rate_changed_since_makes_it_stale() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let anna = app.login_as("Northwind Trading").await;
+    let quote = app.support_quote(&anna, "standard", "1").await;
+    assert!(
+        quote.body["tax"].is_null(),
+        "no VAT line at 0%: {}",
+        quote.body
+    );
+    let vendor = |rate: &'static str| {
+        let (app, admin) = (&app, &admin);
+        async move {
+            app.answer(
+                "admin_save_vendor_details",
+                &[
+                    ("legal_name", "Portal Software GmbH"),
+                    ("address", "Friedrichstraße 68\n10117 Berlin"),
+                    ("registration_number", ""),
+                    ("vat_number", "DE123456789"),
+                    ("iban", "DE89370400440532013000"),
+                    ("bic", "COBADEFFXXX"),
+                    ("bank_name", "Commerzbank"),
+                    ("payment_terms_days", "30"),
+                    ("vat_rate", rate),
+                    ("vat_note", ""),
+                    ("footer", ""),
+                ],
+                admin,
+            )
+            .await
+            .status
+        }
+    };
+    assert_eq!(vendor("20").await, StatusCode::OK);
+    // The quote shown before the change no longer tells what the invoice would charge.
+    let stale = app
+        .confirm_support(&anna, "standard", "1", &quote.body)
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    assert_eq!(app.count("SELECT COUNT(*) FROM orders").await, 0);
+
+    // 3 × 900.00 + 250.00 = 2950.00; 20% of it for a year is 590.00; plus 20% VAT = 708.00.
+    let quote = app.support_quote(&anna, "standard", "1").await;
+    assert_eq!(quote.body["total"], "590.00");
+    assert_eq!(quote.body["tax"]["rate"], "20%");
+    assert_eq!(quote.body["tax"]["amount"], "118.00");
+    assert_eq!(quote.body["tax"]["total"], "708.00");
+    let order = order_id(
+        &app.confirm_support(&anna, "standard", "1", &quote.body)
+            .await,
+    );
+    let invoice = invoice_json(&app, &anna, order).await;
+    assert_eq!(invoice["subtotal"], "590.00");
+    assert_eq!(invoice["tax"], "118.00");
+    assert_eq!(invoice["total"], "708.00");
+}
+
+#[tokio::test]
 async fn an_order_mails_its_invoice_pdf_to_the_billing_addresses_or_the_contact() {
     let app = spawn_app().await;
     let boris = app.login_as("Contoso Logistics").await;
@@ -460,13 +519,13 @@ async fn admins_list_unpaid_and_overdue_invoices_and_record_payments() {
         .await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
 
-    let pay = |paid_on: &'static str, reference: &'static str| {
+    let pay_number = |number: &'static str, paid_on: &'static str, reference: &'static str| {
         let (app, admin) = (&app, &admin);
         async move {
             app.answer(
                 "admin_mark_paid",
                 &[
-                    ("invoice_number", "INV-2026-000002"),
+                    ("invoice_number", number),
                     ("paid_on", paid_on),
                     ("bank_reference", reference),
                 ],
@@ -476,28 +535,40 @@ async fn admins_list_unpaid_and_overdue_invoices_and_record_payments() {
             .status
         }
     };
+    let pay = |paid_on: &'static str, reference: &'static str| {
+        pay_number("inv-2026-000002", paid_on, reference)
+    };
+    // Issued 2026-11-25, today: a payment in the future or before the issue is a typing slip.
     assert_eq!(
         pay("2026-11-26", "BANK-1").await,
         StatusCode::UNPROCESSABLE_ENTITY
     );
     assert_eq!(
-        pay("2026-11-24", "").await,
+        pay("2026-11-24", "BANK-1").await,
         StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        pay("2026-11-25", "").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        pay_number("INV-2026-000999", "2026-11-25", "BANK-1").await,
+        StatusCode::NOT_FOUND
     );
     assert_eq!(
         list("paid", "").await.len(),
         0,
         "a refused payment writes nothing"
     );
-    assert_eq!(pay("2026-11-24", "BANK-1").await, StatusCode::OK);
-    assert_eq!(pay("2026-11-24", "BANK-1").await, StatusCode::NOT_FOUND);
+    assert_eq!(pay("2026-11-25", "BANK-1").await, StatusCode::OK);
+    assert_eq!(pay("2026-11-25", "BANK-2").await, StatusCode::CONFLICT);
     assert_eq!(list("paid", "").await, ["INV-2026-000002"]);
     assert_eq!(list("", "").await, ["INV-2026-000001"]);
     let invoice = invoice_json(&app, &boris, contoso_order).await;
-    assert_eq!(invoice["status"]["Paid"]["on"], "2026-11-24");
+    assert_eq!(invoice["status"]["Paid"]["on"], "2026-11-25");
     assert!(invoice_pdf_text(&app, &boris, contoso_order)
         .await
-        .contains("Paid on 2026-11-24"));
+        .contains("Paid on 2026-11-25"));
     assert_eq!(
         app.count("SELECT COUNT(*) FROM audit_log WHERE kind = 'invoice_paid' AND summary LIKE '%BANK-1%'")
             .await,

@@ -13,6 +13,11 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// 3 × product 1 (900.00) on the latest version, and the default plans.
+/// The default VAT rate (0%): these tests are about the quote, not its tax.
+fn no_vat() -> Percent {
+    Percent::from_basis_points(0).unwrap()
+}
+
 fn company(contracts: Vec<SignedContract>) -> CompanyState {
     let crm = ProductId(1);
     let product = Product {
@@ -57,13 +62,19 @@ fn support(plan: PlanTier, years: u32) -> PurchaseRequest {
 #[test]
 fn support_is_new_without_contracts_and_a_renewal_after_one() {
     let today = day(2026, 11, 25);
-    let new = price(&company(vec![]), &support(PlanTier::Standard, 1), today).unwrap();
+    let new = price(
+        &company(vec![]),
+        &support(PlanTier::Standard, 1),
+        today,
+        no_vat(),
+    )
+    .unwrap();
     assert_eq!(new.kind, OrderKind::NewSupport);
     assert_eq!(new.quote.total.to_string(), "540.00"); // 20% × 2700.00
     assert_eq!(new.plan.as_ref().map(|p| p.id), Some(2));
 
     let running = company(vec![standard(day(2026, 1, 1), day(2026, 12, 31))]);
-    let renewal = price(&running, &support(PlanTier::Basic, 2), today).unwrap();
+    let renewal = price(&running, &support(PlanTier::Basic, 2), today, no_vat()).unwrap();
     assert_eq!(renewal.kind, OrderKind::Renewal);
     assert_eq!(renewal.quote.contract.contract().start(), day(2027, 1, 1));
     assert_eq!(renewal.quote.total.to_string(), "540.00"); // 10% × 2700.00 × 2
@@ -78,7 +89,7 @@ fn licenses_join_the_contract_in_force_or_are_refused() {
         lines: lines.clone(),
         support: LicenseSupport::ActiveContract { years: 1 },
     };
-    let priced = price(&running, &active, today).unwrap();
+    let priced = price(&running, &active, today, no_vat()).unwrap();
     assert_eq!(priced.kind, OrderKind::AddLicenses);
     assert!(priced.plan.is_none(), "an extension signs no new plan");
     // ceil(365 × 1 / 4) = 92 days; support 20% × 900.00.
@@ -96,7 +107,7 @@ fn licenses_join_the_contract_in_force_or_are_refused() {
         },
     };
     assert!(matches!(
-        price(&running, &new, today),
+        price(&running, &new, today, no_vat()),
         Err(AppError::Rule(RuleViolation::R1CoverageExists { .. }))
     ));
     let none = PurchaseRequest::Licenses {
@@ -104,7 +115,7 @@ fn licenses_join_the_contract_in_force_or_are_refused() {
         support: LicenseSupport::None,
     };
     assert_eq!(
-        price(&running, &none, today).err(),
+        price(&running, &none, today, no_vat()).err(),
         Some(AppError::Rule(RuleViolation::R1SupportRequired))
     );
 }
@@ -114,7 +125,7 @@ fn bad_requests_are_refused_before_pricing() {
     let today = day(2026, 11, 25);
     let state = company(vec![]);
     assert_eq!(
-        price(&state, &support(PlanTier::Basic, 0), today).err(),
+        price(&state, &support(PlanTier::Basic, 0), today, no_vat()).err(),
         Some(AppError::Rule(RuleViolation::R6TermUnderOneYear {
             requested: 0
         }))
@@ -124,13 +135,13 @@ fn bad_requests_are_refused_before_pricing() {
         support: LicenseSupport::ActiveContract { years: 1 },
     };
     assert_eq!(
-        price(&state, &unknown, today).err(),
+        price(&state, &unknown, today, no_vat()).err(),
         Some(AppError::BadRequest)
     );
     let mut no_plans = company(vec![]);
     no_plans.plans.clear();
     assert_eq!(
-        price(&no_plans, &support(PlanTier::Basic, 1), today).err(),
+        price(&no_plans, &support(PlanTier::Basic, 1), today, no_vat()).err(),
         Some(AppError::BadRequest)
     );
 }
@@ -140,10 +151,13 @@ fn the_digest_is_stable_and_follows_what_the_price_depends_on() {
     let state = company(vec![]);
     let request = support(PlanTier::Standard, 1);
     let today = day(2026, 11, 25);
-    let digest = price(&state, &request, today).unwrap().digest();
-    assert_eq!(digest, price(&state, &request, today).unwrap().digest());
+    let digest = price(&state, &request, today, no_vat()).unwrap().digest();
+    assert_eq!(
+        digest,
+        price(&state, &request, today, no_vat()).unwrap().digest()
+    );
     assert_eq!(digest.len(), 32);
-    let tomorrow = price(&state, &request, today.succ_opt().unwrap()).unwrap();
+    let tomorrow = price(&state, &request, today.succ_opt().unwrap(), no_vat()).unwrap();
     assert_ne!(
         digest,
         tomorrow.digest(),
@@ -151,5 +165,14 @@ fn the_digest_is_stable_and_follows_what_the_price_depends_on() {
     );
     let mut more = company(vec![]);
     more.holdings[0].quantity = Quantity::new(4).unwrap();
-    assert_ne!(digest, price(&more, &request, today).unwrap().digest());
+    assert_ne!(
+        digest,
+        price(&more, &request, today, no_vat()).unwrap().digest()
+    );
+    let vat = Percent::from_whole(20).unwrap();
+    assert_ne!(
+        digest,
+        price(&state, &request, today, vat).unwrap().digest(),
+        "another VAT rate, another invoice total"
+    );
 }

@@ -20,7 +20,7 @@ pub async fn admin_invoices(
     page: u32,
 ) -> Result<InvoiceListPage, AppError> {
     use crate::api::orders::views;
-    use crate::model::invoice::{InvoiceFilter, InvoiceListRow, InvoiceStatus};
+    use crate::model::invoice::{InvoiceFilter, InvoiceListRow};
     use crate::store::invoices::StatusFilter;
     use crate::store::parse_date;
     use crate::{api, input, store};
@@ -53,15 +53,12 @@ pub async fn admin_invoices(
                 .map(|r| {
                     let due = parse_date(&r.due_date)?;
                     Ok(InvoiceListRow {
-                        status: if r.status == "paid" {
-                            InvoiceStatus::Paid {
-                                on: r.paid_on.as_deref().map(parse_date).transpose()?,
-                            }
-                        } else {
-                            InvoiceStatus::Unpaid {
-                                overdue: domain::overdue(due, today),
-                            }
-                        },
+                        status: crate::invoice::status(
+                            &r.status,
+                            r.paid_on.as_deref(),
+                            due,
+                            today,
+                        )?,
                         total: views::amount(r.total_minor, &app.currency)?,
                         order_id: r.order_id,
                         company_id: r.company_id,
@@ -85,8 +82,9 @@ pub async fn admin_invoices(
     )
 }
 
-/// Records that invoice `invoice_number` was paid on `paid_on` (an ISO date, not in the future)
-/// with the bank's reference `bank_reference`, audited.
+/// Records that invoice `invoice_number` was paid on `paid_on` (an ISO date between its issue
+/// date and today) with the bank's reference `bank_reference`, audited. An unknown number is
+/// 404, an invoice already paid 409.
 #[server(endpoint = "admin_mark_paid")]
 pub async fn admin_mark_paid(
     invoice_number: String,
@@ -103,11 +101,20 @@ pub async fn admin_mark_paid(
                 return Err(AppError::Invalid(text::ERR_PAID_IN_FUTURE.into()));
             }
             let bank_reference = input::BANK_REFERENCE.required(&bank_reference)?;
+            let number = invoice_number.to_string();
             let mut tx = store::begin_write(&app.db).await?;
-            let company_id =
-                store::invoices::mark_paid(&mut tx, &invoice_number, paid_on, bank_reference)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
+            let invoice = store::invoices::payable(&mut tx, &number)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if invoice.status == "paid" {
+                return Err(AppError::Conflict(text::ERR_ALREADY_PAID.into()));
+            }
+            if paid_on < store::parse_date(&invoice.issue_date)? {
+                return Err(AppError::Invalid(text::ERR_PAID_BEFORE_ISSUE.into()));
+            }
+            let company_id = store::invoices::mark_paid(&mut tx, &number, paid_on, bank_reference)
+                .await?
+                .ok_or(AppError::NotFound)?;
             audit(
                 &mut tx,
                 &admin,

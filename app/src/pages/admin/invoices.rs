@@ -19,6 +19,7 @@ fn filter_label(filter: InvoiceFilter) -> &'static str {
     }
 }
 
+/// The status filter and search (`?status=…&q=…&page=…`), then one page of invoices.
 #[component]
 pub fn AdminInvoicesPage() -> impl IntoView {
     let query = use_query_map();

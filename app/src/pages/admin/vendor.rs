@@ -8,6 +8,7 @@ use crate::components::{action_outcome, error_view};
 use crate::model::invoice::VendorDetails;
 use crate::text;
 
+/// The vendor details form, filled with the version in force.
 #[component]
 pub fn AdminVendorPage() -> impl IntoView {
     let details = Resource::new(|| (), |_| admin_vendor_details());

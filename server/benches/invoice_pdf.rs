@@ -1,7 +1,8 @@
 //! How long one invoice PDF takes to render, and how large it is (issue 12). A benchmark, not a
 //! timed test: it prints figures (recorded in `docs/performance.md`) and asserts nothing.
 //!
-//! `cargo bench -p app --features ssr --bench invoice_pdf`
+//! `cargo bench -p server --bench invoice_pdf` (in the server crate, whose build of `app` has
+//! the server-side features).
 
 use std::time::Instant;
 
