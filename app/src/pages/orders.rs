@@ -130,7 +130,16 @@ pub fn InvoicePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <Invoice invoice=detail.invoice /> }.into_any(),
+                    Ok(detail) => {
+                        let pdf = format!("/orders/{}/invoice.pdf", detail.order.id);
+                        view! {
+                            <Invoice invoice=detail.invoice />
+                            <p class="no-print">
+                                <a href=pdf download>{text::DOWNLOAD_PDF}</a>
+                            </p>
+                        }
+                            .into_any()
+                    }
                     Err(error) => error_view(error),
                 }
             })}
