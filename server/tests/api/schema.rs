@@ -200,3 +200,120 @@ async fn sqlite_and_postgresql_migrations_define_the_same_schema() {
     assert!(sqlite.contains("contracts.response_target_unit"));
     assert!(sqlite.contains("contracts trigger contracts_no_overlap"));
 }
+
+/// Issue 12's migration on a database that already has orders: earlier support lines get their
+/// service period from what each order recorded, earlier invoices cite the first vendor
+/// version, and each year's numbering continues after its highest number.
+#[tokio::test]
+async fn the_invoice_migration_backfills_earlier_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database(dir.path()).await;
+    sqlx::any::install_default_drivers();
+    let engine = if is_postgres() { "postgres" } else { "sqlite" };
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&if is_postgres() {
+            url.clone()
+        } else {
+            format!("{url}?mode=rwc")
+        })
+        .await
+        .unwrap();
+    // Everything before 0006, as a database of the previous release has it.
+    let all = sqlx::migrate::Migrator::new(std::path::Path::new(&format!(
+        "{}/../migrations/{engine}",
+        env!("CARGO_MANIFEST_DIR")
+    )))
+    .await
+    .unwrap();
+    let mut before = sqlx::migrate::Migrator::new(std::path::Path::new(&format!(
+        "{}/../migrations/{engine}",
+        env!("CARGO_MANIFEST_DIR")
+    )))
+    .await
+    .unwrap();
+    before.migrations = all
+        .migrations
+        .iter()
+        .filter(|m| m.version < 6)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    before.run(&pool).await.unwrap();
+    for statement in [
+        "INSERT INTO companies (id, name, name_key, created_at) VALUES (1, 'A', 'a', 'x')",
+        "INSERT INTO plans (id, tier, name, percent_bp, includes_patches, includes_new_versions,
+                            response_target_amount, response_target_unit, sort_order)
+         VALUES (1, 'standard', 'Standard', 2000, 1, 1, 1, 'business_days', 1)",
+        "INSERT INTO contracts (id, company_id, plan_id, plan_tier, percent_bp,
+                                includes_new_versions, covered_areas, start_date, end_date, years,
+                                signed_at, plan_name, includes_patches, min_licenses,
+                                response_target_amount, response_target_unit)
+         VALUES (1, 1, 1, 'standard', 2000, 1, '', '2026-01-10', '2027-01-09', 1, 'x',
+                 'Standard', 1, 0, 1, 'business_days'),
+                (2, 1, 1, 'standard', 2000, 1, '', '2027-03-01', '2028-02-29', 1, 'x',
+                 'Standard', 1, 0, 1, 'business_days')",
+        // A new contract, its renewal (since moved later by an R8 extension), the extension.
+        "INSERT INTO orders (id, company_id, kind, placed_at, signing_date, total_minor,
+                             contract_id, contract_end_before, contract_end_after)
+         VALUES (1, 1, 'new_support', 'x', '2026-01-10', 100, 1, NULL, '2027-01-09'),
+                (2, 1, 'renewal', 'x', '2026-06-01', 100, 2, '2027-01-09', '2028-01-09'),
+                (3, 1, 'add_licenses', 'x', '2026-07-01', 100, 1, '2027-01-09', '2027-03-01')",
+        "INSERT INTO order_lines (order_id, line_no, kind, description, quantity,
+                                  unit_price_minor, amount_minor)
+         VALUES (1, 1, 'support', 's', 1, 100, 100), (2, 1, 'support', 's', 1, 100, 100),
+                (3, 1, 'license', 'l', 1, 50, 50), (3, 2, 'support', 's', 1, 50, 50)",
+        "INSERT INTO invoices (order_id, company_id, number, issue_date, due_date, currency,
+                               total_minor, status, paid_at)
+         VALUES (1, 1, 'INV-2026-000001', '2026-01-10', '2026-02-09', 'EUR', 100, 'paid',
+                 '2026-01-20T10:00:00Z'),
+                (2, 1, 'INV-2026-000002', '2026-06-01', '2026-07-01', 'EUR', 100, 'unpaid', NULL),
+                (3, 1, 'INV-2026-000003', '2026-07-01', '2026-07-31', 'EUR', 100, 'unpaid', NULL)",
+    ] {
+        sqlx::query(statement).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let db = server::db::connect_and_migrate(&url, &Default::default())
+        .await
+        .expect("migrates")
+        .app;
+    let lines: Vec<(i64, Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT order_id, service_start, service_end, added_days FROM order_lines
+          WHERE kind = 'support' ORDER BY order_id",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    let period = |start: &str, end: &str, days: Option<i64>| {
+        (Some(start.to_string()), Some(end.to_string()), days)
+    };
+    assert_eq!(
+        lines
+            .into_iter()
+            .map(|(_, s, e, d)| (s, e, d))
+            .collect::<Vec<_>>(),
+        vec![
+            period("2026-01-10", "2027-01-09", None),
+            period("2027-01-10", "2028-01-09", None),
+            period("2027-01-10", "2027-03-01", Some(51)),
+        ]
+    );
+    let invoices: Vec<(String, Option<i64>, String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT number, vendor_details_id, buyer_name, subtotal_minor, paid_on FROM invoices
+          ORDER BY number",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert!(invoices
+        .iter()
+        .all(|i| i.1.is_some() && i.2 == "A" && i.3 == 100));
+    assert_eq!(invoices[0].4.as_deref(), Some("2026-01-20"));
+    let (last,): (i64,) =
+        sqlx::query_as("SELECT last_number FROM invoice_sequences WHERE year = 2026")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(last, 3, "the next invoice of 2026 is INV-2026-000004");
+}
