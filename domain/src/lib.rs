@@ -15,6 +15,7 @@
 //! | [`coverage`] | [`Coverage`]: a company's contracts, never overlapping (R1); [`CoverageChange`]: what a purchase does to them (R8, R10) |
 //! | [`quote`] | [`quote_support`], [`quote_license_purchase`], [`plan_comparison`] |
 //! | [`invoice`] | [`InvoiceNumber`] (gapless per year), [`Taxed`] (one VAT rate), [`ServicePeriod`], [`PaymentTerms`], [`Iban`], [`CountryCode`] |
+//! | [`reminder`] | [`renewal_reminder_due`] (60/30/7 days before the coverage end, and the lapse), [`overdue_reminder_due`] (the day after the due date, 14 days later) |
 //! | [`ids`] | [`ProductId`], [`ContractId`]: a leaf module, imported by the others |
 //! | [`rules`] | [`RuleViolation`] and the shared R2/R6/R7 checks |
 //! | [`error`] | [`InvalidInput`]: values that cannot be constructed |
@@ -94,6 +95,7 @@ pub mod invoice;
 pub mod money;
 pub mod plan;
 pub mod quote;
+pub mod reminder;
 pub mod rules;
 
 #[cfg(test)]
@@ -118,5 +120,8 @@ pub use quote::{
     plan_comparison, quote_license_purchase, quote_support, LicenseLine, LicenseOrderLine,
     PlanComparison, PlanOption, Quote, QuoteError, SupportChoice, SupportLine, TermPrice,
     COMPARISON_TERMS,
+};
+pub use reminder::{
+    overdue_reminder_due, renewal_reminder_due, OverdueMilestone, RenewalMilestone,
 };
 pub use rules::{OutdatedLicense, RuleViolation};
