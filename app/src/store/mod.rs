@@ -17,6 +17,7 @@ pub mod contracts;
 pub mod holdings;
 pub mod idempotency;
 pub mod invoices;
+pub mod jobs;
 pub mod orders;
 pub mod throttle;
 pub mod tokens;

@@ -10,6 +10,7 @@ mod consult;
 mod data;
 mod hostile;
 mod invoices;
+mod jobs;
 mod pages;
 mod pricing;
 mod purchase;
