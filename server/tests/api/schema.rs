@@ -278,7 +278,9 @@ async fn the_invoice_migration_backfills_earlier_orders() {
         .await
         .expect("migrates")
         .app;
-    let lines: Vec<(i64, Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
+    /// Order, service start and end, days added.
+    type LineRow = (i64, Option<String>, Option<String>, Option<i64>);
+    let lines: Vec<LineRow> = sqlx::query_as(
         "SELECT order_id, service_start, service_end, added_days FROM order_lines
           WHERE kind = 'support' ORDER BY order_id",
     )
@@ -299,7 +301,9 @@ async fn the_invoice_migration_backfills_earlier_orders() {
             period("2027-01-10", "2027-03-01", Some(51)),
         ]
     );
-    let invoices: Vec<(String, Option<i64>, String, i64, Option<String>)> = sqlx::query_as(
+    /// Number, vendor version, buyer, subtotal, payment day.
+    type InvoiceRow = (String, Option<i64>, String, i64, Option<String>);
+    let invoices: Vec<InvoiceRow> = sqlx::query_as(
         "SELECT number, vendor_details_id, buyer_name, subtotal_minor, paid_on FROM invoices
           ORDER BY number",
     )
