@@ -21,6 +21,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod invoice;
 #[cfg(feature = "ssr")]
+pub mod jobs;
+#[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod principal;

@@ -105,13 +105,15 @@ impl Mailer {
     }
 
     /// Sends a plain-text message with one attachment (an invoice PDF) to every address in
-    /// `to`; an address that does not parse is skipped and logged.
+    /// `to`; an address that does not parse is skipped and logged. `message_id` (`<id@host>`)
+    /// is kept on every retry of the same message.
     pub async fn send_with_attachment(
         &self,
         to: &[String],
         subject: &str,
         body: String,
         (file_name, bytes): (&str, Vec<u8>),
+        message_id: Option<&str>,
     ) -> Result<(), AppError> {
         let mut recipients = Mailboxes::new();
         for address in to {
@@ -122,7 +124,10 @@ impl Mailer {
         }
         let pdf = ContentType::parse("application/pdf")
             .map_err(|error| AppError::internal(format_args!("content type: {error}")))?;
-        let mut builder = Message::builder().from(self.from.clone()).subject(subject);
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .subject(subject)
+            .message_id(message_id.map(str::to_string));
         for mailbox in recipients {
             builder = builder.to(mailbox);
         }

@@ -346,6 +346,15 @@ pub async fn place(
     )
     .await?;
     store::idempotency::insert(&mut tx, who.company_id, key, &fingerprint, order_id, &now).await?;
+    let invoice_mail = crate::jobs::enqueue(
+        &mut tx,
+        &crate::jobs::Job::InvoiceMail {
+            order_id,
+            company_id: who.company_id,
+        },
+        app.clock.now(),
+    )
+    .await?;
     audit::record(
         &mut tx,
         audit::Entry {
@@ -372,7 +381,7 @@ pub async fn place(
     .await?;
     tx.commit().await?;
     tracing::info!(order_id, company_id = who.company_id, %invoice_number, "order placed");
-    crate::invoice::mail(app, order_id, who.company_id).await;
+    crate::jobs::kick(app, invoice_mail).await;
     Ok(order_id)
 }
 

@@ -38,6 +38,11 @@ pub struct Config {
     pub outbox_dir: String,
     /// `PORTAL_MAIL_FROM`, default `Support Portal <support@portal.example>`.
     pub mail_from: String,
+    /// `PORTAL_WORKER`, on unless `0`: this instance runs the job queue's worker (mail that
+    /// failed, retries). Every instance may run one; claims keep them from sharing a job.
+    pub worker: bool,
+    /// `PORTAL_WORKER_POLL_MS`, default 5000: how often the worker looks for due jobs.
+    pub worker_poll: std::time::Duration,
     /// `PORTAL_DB_MAX_CONNECTIONS` (default 8), `PORTAL_DB_STATEMENT_TIMEOUT_MS` (10000,
     /// PostgreSQL only), `PORTAL_DB_CONNECT_ATTEMPTS` (30, a second apart),
     /// `PORTAL_DB_ACQUIRE_TIMEOUT_MS` (5000: longer waits for a connection answer 503).
@@ -85,6 +90,12 @@ impl Config {
             outbox_dir: get("PORTAL_OUTBOX_DIR").unwrap_or_else(|| "outbox".into()),
             mail_from: get("PORTAL_MAIL_FROM")
                 .unwrap_or_else(|| "Support Portal <support@portal.example>".into()),
+            worker: !matches!(get("PORTAL_WORKER").as_deref(), Some("0" | "false" | "no")),
+            worker_poll: std::time::Duration::from_millis(parse(
+                &get,
+                "PORTAL_WORKER_POLL_MS",
+                "5000",
+            )?),
             db: DbSettings {
                 max_connections: parse(&get, "PORTAL_DB_MAX_CONNECTIONS", "8")?,
                 statement_timeout: std::time::Duration::from_millis(parse(

@@ -87,6 +87,9 @@ impl Application {
             trust_proxy: config.trust_proxy,
             leptos_options,
         };
+        if config.worker {
+            app::jobs::spawn_worker(state.clone(), config.worker_poll);
+        }
         let app = router(state);
         let app = match &pools.sessions {
             SessionPool::Sqlite(pool) => {

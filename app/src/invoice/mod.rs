@@ -219,62 +219,50 @@ fn buyer(billing: Option<&BillingRecord>, company_name: &str) -> Party {
     }
 }
 
-/// Mails a new invoice's PDF to the billing addresses it was issued with (the company's contact,
-/// R3's one active contact, when it had given none). Called after the order committed; a failure is logged and never undoes the
-/// order. Over SMTP it runs in the background, so the customer does not wait for the mail
-/// server; the outbox (development, tests) is written before this returns.
-pub async fn mail(app: &AppState, order_id: i64, company_id: i64) {
-    let app_for_task = app.clone();
-    let sending = async move {
-        let app = &app_for_task;
-        let sent = async {
-            let document = document(app, order_id, Some(company_id))
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let pdf = pdf::render(&document)?;
-            let cited = store::invoices::of_order(&app.db, order_id, Some(company_id))
-                .await?
-                .and_then(|invoice| invoice.billing_details_id);
-            let billing = match cited {
-                Some(id) => Some(store::billing::version(&app.db, id).await?),
-                None => None,
-            };
-            let recipients: Vec<String> = match billing {
-                Some(billing) => billing
-                    .billing_emails
-                    .split(',')
-                    .map(|e| e.trim().to_string())
-                    .filter(|e| !e.is_empty())
-                    .collect(),
-                None => store::contacts::for_company(&app.db, company_id)
-                    .await?
-                    .into_iter()
-                    .filter(|c| c.active == 1)
-                    .map(|c| c.email)
-                    .collect(),
-            };
-            let body = crate::text::invoice_mail(
-                &document.number,
-                &document.total,
-                &document.currency,
-                document.due_date,
-            );
-            app.mailer
-                .send_with_attachment(
-                    &recipients,
-                    &crate::text::invoice_mail_subject(&document.number),
-                    body,
-                    (&format!("{}.pdf", document.number), pdf),
-                )
-                .await
-        };
-        if let Err(error) = sent.await {
-            tracing::warn!(order_id, ?error, "invoice mail not sent");
-        }
+/// Mails an invoice's PDF to the billing addresses it was issued with (the company's contact,
+/// R3's one active contact, when it had given none), as message `message_id`. Run by the job
+/// queue (`crate::jobs`), which retries it on failure.
+pub async fn send_mail(
+    app: &AppState,
+    order_id: i64,
+    company_id: i64,
+    message_id: &str,
+) -> Result<(), AppError> {
+    let record = store::invoices::of_order(&app.db, order_id, Some(company_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let document = document(app, order_id, Some(company_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let pdf = pdf::render(&document)?;
+    let recipients: Vec<String> = match record.billing_details_id {
+        Some(id) => store::billing::version(&app.db, id)
+            .await?
+            .billing_emails
+            .split(',')
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty())
+            .collect(),
+        None => store::contacts::for_company(&app.db, company_id)
+            .await?
+            .into_iter()
+            .filter(|c| c.active == 1)
+            .map(|c| c.email)
+            .collect(),
     };
-    if app.mailer.delivers_locally() {
-        sending.await;
-    } else {
-        tokio::spawn(sending);
-    }
+    let body = crate::text::invoice_mail(
+        &document.number,
+        &document.total,
+        &document.currency,
+        document.due_date,
+    );
+    app.mailer
+        .send_with_attachment(
+            &recipients,
+            &crate::text::invoice_mail_subject(&document.number),
+            body,
+            (&format!("{}.pdf", document.number), pdf),
+            Some(message_id),
+        )
+        .await
 }

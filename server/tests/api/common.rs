@@ -31,6 +31,9 @@ pub fn config_for(database_url: &str, dir: &std::path::Path) -> Config {
     config.database_url = database_url.to_string();
     config.demo = true;
     config.today = Some(TODAY.parse::<NaiveDate>().unwrap());
+    // Requests run their own jobs right after committing; the worker (retries) only where a
+    // test turns it on, so that a hundred test servers do not poll their databases.
+    config.worker = false;
     config
 }
 
@@ -411,6 +414,7 @@ pub async fn spawn_process(app: &TestApp) -> ServerProcess {
         .env("PORTAL_TODAY", TODAY)
         .env("PORTAL_OUTBOX_DIR", app._dir.path().join("outbox"))
         .env("RUST_LOG", "warn")
+        .env("PORTAL_WORKER", "0")
         .stdout(std::process::Stdio::null())
         .spawn()
         .expect("server binary starts");

@@ -154,3 +154,121 @@ async fn a_dead_workers_claim_expires_and_failures_retry_with_backoff_then_fail(
         1
     );
 }
+
+/// A fake SMTP server: while `refusing`, it turns every connection away (421); otherwise it
+/// takes every message and keeps what it received.
+struct FakeSmtp {
+    addr: std::net::SocketAddr,
+    refusing: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    received: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+async fn fake_smtp() -> FakeSmtp {
+    use std::sync::atomic::Ordering;
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let smtp = FakeSmtp {
+        addr: listener.local_addr().unwrap(),
+        refusing: Default::default(),
+        received: Default::default(),
+    };
+    smtp.refusing.store(true, Ordering::SeqCst);
+    let (refusing, received) = (smtp.refusing.clone(), smtp.received.clone());
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let (refusing, received) = (refusing.clone(), received.clone());
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                if refusing.load(Ordering::SeqCst) {
+                    let _ = write.write_all(b"421 4.3.2 try again later\r\n").await;
+                    return;
+                }
+                let _ = write.write_all(b"220 fake ESMTP\r\n").await;
+                let mut lines = BufReader::new(read).lines();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(message) = data.as_mut() {
+                        if line == "." {
+                            received.lock().unwrap().push(data.take().unwrap());
+                            let _ = write.write_all(b"250 2.0.0 queued\r\n").await;
+                        } else {
+                            message.push_str(&line);
+                            message.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line.get(..4).unwrap_or_default().to_ascii_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250 fake\r\n",
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        }
+                        "QUIT" => {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            return;
+                        }
+                        _ => b"250 2.0.0 ok\r\n",
+                    };
+                    let _ = write.write_all(reply).await;
+                }
+            });
+        }
+    });
+    smtp
+}
+
+/// Waits up to ten seconds for `done`.
+async fn eventually(mut done: impl AsyncFnMut() -> bool, what: &str) {
+    for _ in 0..100 {
+        if done().await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invoice_mail_refused_by_smtp_stays_queued_and_arrives_once_when_it_accepts() {
+    use std::sync::atomic::Ordering;
+    let smtp = fake_smtp().await;
+    let url = format!("smtp://{}", smtp.addr);
+    let app = crate::common::spawn_app_with(|config| {
+        config.smtp_url = Some(url);
+        config.worker = true;
+        config.worker_poll = std::time::Duration::from_millis(100);
+    })
+    .await;
+    let boris = app.login_as("Contoso Logistics").await;
+    let order = app.buy_support(&boris, "standard", "1").await;
+    assert_eq!(
+        order.status,
+        reqwest::StatusCode::OK,
+        "the order does not wait for mail"
+    );
+    let failed_once = || async {
+        app.count("SELECT COUNT(*) FROM jobs WHERE status = 'queued' AND attempts = 1 AND last_error IS NOT NULL")
+            .await
+            == 1
+    };
+    eventually(failed_once, "the refused try to be recorded").await;
+    assert!(smtp.received.lock().unwrap().is_empty());
+
+    // The server accepts again; the retry is due a minute after the failure.
+    smtp.refusing.store(false, Ordering::SeqCst);
+    app.clock.as_ref().unwrap().advance(Duration::minutes(2));
+    let sent = || async {
+        app.count("SELECT COUNT(*) FROM jobs WHERE status = 'done'")
+            .await
+            == 1
+    };
+    eventually(sent, "the retry to deliver").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let received = smtp.received.lock().unwrap().clone();
+    assert_eq!(received.len(), 1, "delivered exactly once");
+    let mail = &received[0];
+    assert!(mail.contains("Subject: Invoice INV-2026-000001"), "{mail}");
+    assert!(mail.contains("Message-ID: <job-1@127.0.0.1>"), "{mail}");
+    assert!(mail.contains("application/pdf"), "{mail}");
+}

@@ -1,0 +1,190 @@
+//! Running the queue's jobs (issue 13). Server-only.
+//!
+//! A change enqueues its follow-up work in its own transaction (`enqueue`), so the work exists
+//! exactly when the change does. Right after the commit the request runs it (`kick`), so mail
+//! leaves at once when it can; a worker in every instance (`spawn_worker`) picks up whatever
+//! failed or was left behind by a crash, retrying with backoff. The store's claims
+//! (`store::jobs`) keep two instances from running one job at once.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::jobs::{self as queue, ClaimedJob, NewJob};
+use crate::store::Conn;
+
+/// How long a claim lasts: longer than any job takes (an SMTP send with its timeouts).
+const LEASE_SECONDS: i64 = 300;
+/// Tries before a job is marked failed: with the backoff below, about a day and a half.
+const MAX_ATTEMPTS: u32 = 10;
+
+/// The work the queue knows. Payloads hold ids, never secrets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "payload", rename_all = "snake_case")]
+pub enum Job {
+    /// Mail an order's invoice PDF to the billing addresses it was issued with.
+    InvoiceMail { order_id: i64, company_id: i64 },
+}
+
+impl Job {
+    fn kind(&self) -> &'static str {
+        match self {
+            Job::InvoiceMail { .. } => "invoice_mail",
+        }
+    }
+
+    /// Reads a stored job back; `None` for a kind this release does not know.
+    fn parse(job: &ClaimedJob) -> Option<Job> {
+        let payload: serde_json::Value = serde_json::from_str(&job.payload).ok()?;
+        serde_json::from_value(serde_json::json!({ "kind": job.kind, "payload": payload })).ok()
+    }
+}
+
+/// Enqueues `job` in the caller's transaction, due now; returns its id for [`kick`].
+pub async fn enqueue(conn: &mut Conn, job: &Job, now: DateTime<Utc>) -> Result<i64, AppError> {
+    let value = serde_json::to_value(job)
+        .map_err(|e| AppError::internal(format_args!("job not serializable: {e}")))?;
+    let new = NewJob {
+        kind: job.kind(),
+        payload: value["payload"].clone(),
+        dedupe_key: None,
+        run_at: now,
+        max_attempts: MAX_ATTEMPTS,
+    };
+    queue::enqueue(conn, &new, now)
+        .await?
+        .ok_or_else(|| AppError::internal("a job without a dedupe key was not enqueued"))
+}
+
+/// Runs job `id` right after the change that enqueued it committed. With the outbox (local
+/// and fast) the caller waits for it; over SMTP it runs in the background, so nobody waits
+/// for a mail server. A failure stays in the queue for the worker.
+pub async fn kick(app: &AppState, id: i64) {
+    let app_for_task = app.clone();
+    let running = async move {
+        let app = &app_for_task;
+        match queue::claim_one(&app.db, id, app.clock.now(), LEASE_SECONDS).await {
+            Ok(Some(job)) => run(app, job).await,
+            Ok(None) => {}
+            Err(error) => tracing::warn!(job = id, %error, "job not claimed; the worker will"),
+        }
+    };
+    if app.mailer.delivers_locally() {
+        running.await;
+    } else {
+        tokio::spawn(running);
+    }
+}
+
+/// Runs every job due now, one at a time; returns how many ran.
+pub async fn run_due(app: &AppState) -> Result<usize, sqlx::Error> {
+    let mut ran = 0;
+    while let Some(job) = queue::claim_next(&app.db, app.clock.now(), LEASE_SECONDS).await? {
+        run(app, job).await;
+        ran += 1;
+    }
+    Ok(ran)
+}
+
+/// Starts the worker: every `poll`, runs the jobs that are due. One per instance.
+pub fn spawn_worker(app: AppState, poll: std::time::Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            if let Err(error) = run_due(&app).await {
+                tracing::warn!(%error, "job queue unavailable; trying again");
+            }
+            tokio::time::sleep(poll).await;
+        }
+    })
+}
+
+/// Waits before the next try after `attempts` failed ones: 1, 2, 4 … minutes, at most 6 hours.
+pub fn backoff(attempts: i64) -> Duration {
+    let minutes = 1_i64 << attempts.clamp(1, 10).saturating_sub(1);
+    Duration::minutes(minutes.min(360))
+}
+
+async fn run(app: &AppState, job: ClaimedJob) {
+    let result = match Job::parse(&job) {
+        Some(known) => execute(app, &known, job.id).await,
+        None => Err(AppError::internal(format_args!(
+            "unknown job kind {}",
+            job.kind
+        ))),
+    };
+    let now = app.clock.now();
+    let recorded = match &result {
+        Ok(()) => queue::complete(&app.db, job.id, now).await,
+        Err(error) => {
+            tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, %error, "job failed");
+            queue::failed(
+                &app.db,
+                &job,
+                &error.to_string(),
+                now,
+                now + backoff(job.attempts),
+            )
+            .await
+        }
+    };
+    if let Err(error) = recorded {
+        // The claim expires and the job runs again: at worst a repeat, never a loss.
+        tracing::warn!(job = job.id, %error, "job outcome not recorded");
+    }
+}
+
+async fn execute(app: &AppState, job: &Job, id: i64) -> Result<(), AppError> {
+    match job {
+        Job::InvoiceMail {
+            order_id,
+            company_id,
+        } => crate::invoice::send_mail(app, *order_id, *company_id, &message_id(app, id)).await,
+    }
+}
+
+/// The same `Message-ID` on every try of a job, so that a crash between sending and recording
+/// can at worst deliver the same message twice, which mail clients show once.
+fn message_id(app: &AppState, job_id: i64) -> String {
+    let host = app
+        .public_url
+        .split("://")
+        .nth(1)
+        .unwrap_or("portal.invalid")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("portal.invalid");
+    format!("<job-{job_id}@{host}>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_a_minute_up_to_six_hours() {
+        let minutes: Vec<i64> = (1..=11).map(|a| backoff(a).num_minutes()).collect();
+        assert_eq!(minutes, [1, 2, 4, 8, 16, 32, 64, 128, 256, 360, 360]);
+    }
+
+    #[test]
+    fn jobs_are_stored_as_a_kind_and_a_payload_of_ids() {
+        let job = Job::InvoiceMail {
+            order_id: 7,
+            company_id: 2,
+        };
+        let claimed = ClaimedJob {
+            id: 1,
+            kind: "invoice_mail".into(),
+            payload: r#"{"order_id":7,"company_id":2}"#.into(),
+            attempts: 1,
+            max_attempts: 10,
+        };
+        assert_eq!(Job::parse(&claimed), Some(job));
+        let unknown = ClaimedJob {
+            kind: "fax".into(),
+            ..claimed
+        };
+        assert_eq!(Job::parse(&unknown), None);
+    }
+}
