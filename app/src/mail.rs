@@ -85,6 +85,19 @@ impl Mailer {
         subject: &str,
         body: String,
     ) -> Result<(), AppError> {
+        self.send_as(to_name, to_email, subject, body, None).await
+    }
+
+    /// Like [`Mailer::send`], with a `Message-ID` (`<id@host>`) kept on every retry of the
+    /// same message (the job queue's).
+    pub async fn send_as(
+        &self,
+        to_name: &str,
+        to_email: &str,
+        subject: &str,
+        body: String,
+        message_id: Option<&str>,
+    ) -> Result<(), AppError> {
         let to = Mailbox::new(
             Some(to_name.to_string()),
             to_email
@@ -95,6 +108,7 @@ impl Mailer {
             .from(self.from.clone())
             .to(to)
             .subject(subject)
+            .message_id(message_id.map(str::to_string))
             .singlepart(
                 SinglePart::builder()
                     .header(ContentType::TEXT_PLAIN)

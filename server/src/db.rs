@@ -89,7 +89,12 @@ fn is_unreachable(error: &sqlx::Error) -> bool {
         sqlx::Error::Migrate(e) => match &**e {
             MigrateError::Execute(sqlx::Error::Database(d))
             | MigrateError::ExecuteMigration(sqlx::Error::Database(d), _) => {
-                is_busy(d.as_ref()) || d.message().contains("already exists")
+                // The other instance got there first: it created the table, or recorded the
+                // migration a moment before us. Our transaction rolled back; a retry finds the
+                // migration applied.
+                is_busy(d.as_ref())
+                    || d.message().contains("already exists")
+                    || d.message().contains("_sqlx_migrations.version")
             }
             _ => false,
         },

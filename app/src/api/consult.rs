@@ -144,22 +144,21 @@ pub async fn reply_consultation(id: i64, body: String) -> Result<(), AppError> {
             }
             let mut tx = store::begin_write(&app.db).await?;
             store::consultations::add_message(&mut tx, id, author, body).await?;
-            tx.commit().await?;
-            if let Author::Admin(_) = author {
-                let link = format!("{}/consultations/{id}", app.public_url);
-                let mail = text::answered_mail(&row.contact_name, &row.subject, &link);
-                if let Err(error) = app
-                    .mailer
-                    .send(
-                        &row.contact_name,
-                        &row.contact_email,
-                        text::ANSWERED_SUBJECT,
-                        mail,
+            // An answer is mailed to the contact, by the job queue (retried if mail fails).
+            let notify = match author {
+                Author::Admin(_) => Some(
+                    crate::jobs::enqueue(
+                        &mut tx,
+                        &crate::jobs::Job::AnsweredMail { request_id: id },
+                        app.clock.now(),
                     )
-                    .await
-                {
-                    tracing::warn!(?error, "answer notification not sent");
-                }
+                    .await?,
+                ),
+                Author::Contact(_) => None,
+            };
+            tx.commit().await?;
+            if let Some(job) = notify {
+                crate::jobs::kick(&app, job).await;
             }
             leptos_axum::redirect(&views::page_of(id, scope));
             Ok(())

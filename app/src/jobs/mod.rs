@@ -25,12 +25,19 @@ const MAX_ATTEMPTS: u32 = 10;
 pub enum Job {
     /// Mail an order's invoice PDF to the billing addresses it was issued with.
     InvoiceMail { order_id: i64, company_id: i64 },
+    /// Tell a request's contact that an admin answered it.
+    AnsweredMail { request_id: i64 },
+    /// Mail a contact a password-reset link. The link is issued when the job runs, so the
+    /// queue never holds a secret; a retry issues a fresh one.
+    ResetMail { contact_id: i64 },
 }
 
 impl Job {
     fn kind(&self) -> &'static str {
         match self {
             Job::InvoiceMail { .. } => "invoice_mail",
+            Job::AnsweredMail { .. } => "answered_mail",
+            Job::ResetMail { .. } => "reset_mail",
         }
     }
 
@@ -140,7 +147,55 @@ async fn execute(app: &AppState, job: &Job, id: i64) -> Result<(), AppError> {
             order_id,
             company_id,
         } => crate::invoice::send_mail(app, *order_id, *company_id, &message_id(app, id)).await,
+        Job::AnsweredMail { request_id } => answered_mail(app, *request_id, id).await,
+        Job::ResetMail { contact_id } => reset_mail(app, *contact_id, id).await,
     }
+}
+
+async fn answered_mail(app: &AppState, request_id: i64, job_id: i64) -> Result<(), AppError> {
+    use crate::{store, text};
+    let Some(row) = store::consultations::find(&app.db, request_id, None).await? else {
+        // Gone (never, today): nothing to tell.
+        return Ok(());
+    };
+    let link = format!("{}/consultations/{request_id}", app.public_url);
+    let mail = text::answered_mail(&row.contact_name, &row.subject, &link);
+    app.mailer
+        .send_as(
+            &row.contact_name,
+            &row.contact_email,
+            text::ANSWERED_SUBJECT,
+            mail,
+            Some(&message_id(app, job_id)),
+        )
+        .await
+}
+
+async fn reset_mail(app: &AppState, contact_id: i64, job_id: i64) -> Result<(), AppError> {
+    use crate::store::{self, tokens};
+    use crate::text;
+    let Some(contact) = store::contacts::active_by_id(&app.db, contact_id).await? else {
+        // No longer the company's contact: no link for them.
+        return Ok(());
+    };
+    let mut conn = app.db.acquire().await?;
+    let token = tokens::issue(
+        &mut conn,
+        contact_id,
+        tokens::Purpose::PasswordReset,
+        app.clock.now(),
+    )
+    .await?;
+    let link = format!("{}/reset?token={token}", app.public_url);
+    app.mailer
+        .send_as(
+            &contact.0,
+            &contact.1,
+            text::RESET_SUBJECT,
+            text::reset_mail(&contact.0, &link),
+            Some(&message_id(app, job_id)),
+        )
+        .await
 }
 
 /// The same `Message-ID` on every try of a job, so that a crash between sending and recording

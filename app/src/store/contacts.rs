@@ -151,6 +151,14 @@ pub async fn active_by_email(db: &Db, email: &str) -> Result<Option<(i64, String
         .await
 }
 
+/// The name and email of contact `id`, if still active (for mail sent later by the job queue).
+pub async fn active_by_id(db: &Db, id: i64) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT name, email FROM contacts WHERE id = $1 AND active = 1")
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
 #[derive(sqlx::FromRow)]
 struct PrincipalRow {
     id: i64,
