@@ -159,6 +159,35 @@ impl Mailer {
         self.deliver(message).await
     }
 
+    /// Sends a plain-text message to every address in `to` (an invoice's billing addresses);
+    /// an address that does not parse is skipped and logged.
+    pub async fn send_to_all(
+        &self,
+        to: &[String],
+        subject: &str,
+        body: String,
+        message_id: Option<&str>,
+    ) -> Result<(), AppError> {
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .subject(subject)
+            .message_id(message_id.map(str::to_string));
+        for address in to {
+            match address.parse::<Mailbox>() {
+                Ok(mailbox) => builder = builder.to(mailbox),
+                Err(error) => tracing::warn!(%address, %error, "address skipped"),
+            }
+        }
+        let message = builder
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(body),
+            )
+            .map_err(|error| AppError::internal(format_args!("cannot build mail: {error}")))?;
+        self.deliver(message).await
+    }
+
     async fn deliver(&self, message: Message) -> Result<(), AppError> {
         let sent = match &self.transport {
             Transport::Smtp(smtp) => smtp

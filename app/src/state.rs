@@ -43,6 +43,8 @@ pub struct Clock {
     /// Seconds added to the system time; shared by every clone, so one `advance` moves the
     /// whole server. Zero outside tests.
     skew_seconds: Arc<AtomicI64>,
+    /// Days added to a pinned "today" (`advance_days`), shared like `skew_seconds`.
+    skew_days: Arc<AtomicI64>,
 }
 
 impl Clock {
@@ -65,8 +67,10 @@ impl Clock {
 
     /// The vendor's current calendar day.
     pub fn today(&self) -> NaiveDate {
-        self.fixed_today
-            .unwrap_or_else(|| self.local(self.now()).date_naive())
+        match self.fixed_today {
+            Some(day) => day + Duration::days(self.skew_days.load(Ordering::Relaxed)),
+            None => self.local(self.now()).date_naive(),
+        }
     }
 
     /// The vendor's time zone.
@@ -81,6 +85,13 @@ impl Clock {
 
     pub fn now(&self) -> DateTime<Utc> {
         Utc::now() + Duration::seconds(self.skew_seconds.load(Ordering::Relaxed))
+    }
+
+    /// Moves a pinned "today" forward by `days` (and the time with it), for tests of
+    /// reminders.
+    pub fn advance_days(&self, days: i64) {
+        self.skew_days.fetch_add(days, Ordering::Relaxed);
+        self.advance(Duration::days(days));
     }
 
     /// Moves the time (not a pinned date) forward, for tests of timeouts.

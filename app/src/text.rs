@@ -336,6 +336,58 @@ pub fn invoice_mail_subject(number: &str) -> String {
     format!("Invoice {number}")
 }
 
+/// The subject of a renewal reminder.
+pub fn renewal_reminder_subject(end: chrono::NaiveDate, lapsed: bool) -> String {
+    if lapsed {
+        format!("Your support ended on {end}: renew to be covered again")
+    } else {
+        format!("Your support ends on {end}: renew in time")
+    }
+}
+
+/// A renewal reminder: the plan, the end, a year's renewal price when known, and the quote.
+pub fn renewal_reminder_mail(
+    name: &str,
+    plan: &str,
+    end: chrono::NaiveDate,
+    price: Option<&str>,
+    link: &str,
+    lapsed: bool,
+) -> String {
+    let when = if lapsed {
+        format!("ended on {end}; until you renew, you have no support")
+    } else {
+        format!("ends on {end}")
+    };
+    let price = price
+        .map(|p| format!("Renewing {plan} for one year costs {p}.\n"))
+        .unwrap_or_default();
+    format!(
+        "Hello {name},\n\nYour company's {plan} support {when}.\n{price}\
+         See the quote and renew here:\n\n{link}\n"
+    )
+}
+
+/// The subject of an overdue-invoice reminder.
+pub fn overdue_reminder_subject(number: &str) -> String {
+    format!("Reminder: invoice {number} is overdue")
+}
+
+/// An overdue-invoice reminder.
+pub fn overdue_reminder_mail(
+    number: &str,
+    total: &str,
+    currency: &str,
+    due: chrono::NaiveDate,
+    link: &str,
+) -> String {
+    format!(
+        "Hello,\n\nInvoice {number} over {total} {currency} was due on {due} and is not paid \
+         yet. Please transfer the amount quoting {number}, or ignore this mail if you have \
+         just paid. The invoice:\n\n{link}\n"
+    )
+}
+
 /// The body of the mail that carries a new invoice's PDF.
 pub fn invoice_mail(number: &str, total: &str, currency: &str, due: chrono::NaiveDate) -> String {
     format!(

@@ -219,6 +219,29 @@ fn buyer(billing: Option<&BillingRecord>, company_name: &str) -> Party {
     }
 }
 
+/// Where an invoice's mail goes: the billing addresses it was issued with, or the company's
+/// contact (R3's one active contact) when it had given none.
+pub async fn recipients(
+    app: &AppState,
+    invoice: &store::invoices::InvoiceRecord,
+) -> Result<Vec<String>, AppError> {
+    Ok(match invoice.billing_details_id {
+        Some(id) => store::billing::version(&app.db, id)
+            .await?
+            .billing_emails
+            .split(',')
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty())
+            .collect(),
+        None => store::contacts::for_company(&app.db, invoice.company_id)
+            .await?
+            .into_iter()
+            .filter(|c| c.active == 1)
+            .map(|c| c.email)
+            .collect(),
+    })
+}
+
 /// Mails an invoice's PDF to the billing addresses it was issued with (the company's contact,
 /// R3's one active contact, when it had given none), as message `message_id`. Run by the job
 /// queue (`crate::jobs`), which retries it on failure.
@@ -235,21 +258,7 @@ pub async fn send_mail(
         .await?
         .ok_or(AppError::NotFound)?;
     let pdf = pdf::render(&document)?;
-    let recipients: Vec<String> = match record.billing_details_id {
-        Some(id) => store::billing::version(&app.db, id)
-            .await?
-            .billing_emails
-            .split(',')
-            .map(|e| e.trim().to_string())
-            .filter(|e| !e.is_empty())
-            .collect(),
-        None => store::contacts::for_company(&app.db, company_id)
-            .await?
-            .into_iter()
-            .filter(|c| c.active == 1)
-            .map(|c| c.email)
-            .collect(),
-    };
+    let recipients = recipients(app, &record).await?;
     let body = crate::text::invoice_mail(
         &document.number,
         &document.total,

@@ -6,7 +6,9 @@
 //! failed or was left behind by a crash, retrying with backoff. The store's claims
 //! (`store::jobs`) keep two instances from running one job at once.
 
-use chrono::{DateTime, Duration, Utc};
+pub mod reminders;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -30,6 +32,17 @@ pub enum Job {
     /// Mail a contact a password-reset link. The link is issued when the job runs, so the
     /// queue never holds a secret; a retry issues a fresh one.
     ResetMail { contact_id: i64 },
+    /// Remind a company that its coverage ends (or ended) on `coverage_end`.
+    RenewalReminder {
+        company_id: i64,
+        coverage_end: NaiveDate,
+        milestone: domain::RenewalMilestone,
+    },
+    /// Remind the billing addresses of an unpaid invoice.
+    OverdueReminder {
+        number: String,
+        milestone: domain::OverdueMilestone,
+    },
 }
 
 impl Job {
@@ -38,6 +51,8 @@ impl Job {
             Job::InvoiceMail { .. } => "invoice_mail",
             Job::AnsweredMail { .. } => "answered_mail",
             Job::ResetMail { .. } => "reset_mail",
+            Job::RenewalReminder { .. } => "renewal_reminder",
+            Job::OverdueReminder { .. } => "overdue_reminder",
         }
     }
 
@@ -50,18 +65,34 @@ impl Job {
 
 /// Enqueues `job` in the caller's transaction, due now; returns its id for [`kick`].
 pub async fn enqueue(conn: &mut Conn, job: &Job, now: DateTime<Utc>) -> Result<i64, AppError> {
-    let value = serde_json::to_value(job)
-        .map_err(|e| AppError::internal(format_args!("job not serializable: {e}")))?;
-    let new = NewJob {
-        kind: job.kind(),
-        payload: value["payload"].clone(),
-        dedupe_key: None,
-        run_at: now,
-        max_attempts: MAX_ATTEMPTS,
-    };
-    queue::enqueue(conn, &new, now)
+    queue::enqueue(conn, &new_job(job, None, now)?, now)
         .await?
         .ok_or_else(|| AppError::internal("a job without a dedupe key was not enqueued"))
+}
+
+/// Enqueues `job` unless a job with `key` exists (ever enqueued, whatever its state); returns
+/// whether it was added.
+pub async fn enqueue_once(
+    conn: &mut Conn,
+    job: &Job,
+    key: String,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    Ok(queue::enqueue(conn, &new_job(job, Some(key), now)?, now)
+        .await?
+        .is_some())
+}
+
+fn new_job(job: &Job, key: Option<String>, now: DateTime<Utc>) -> Result<NewJob, AppError> {
+    let value = serde_json::to_value(job)
+        .map_err(|e| AppError::internal(format_args!("job not serializable: {e}")))?;
+    Ok(NewJob {
+        kind: job.kind(),
+        payload: value["payload"].clone(),
+        dedupe_key: key,
+        run_at: now,
+        max_attempts: MAX_ATTEMPTS,
+    })
 }
 
 /// Runs job `id` right after the change that enqueued it committed. With the outbox (local
@@ -94,10 +125,26 @@ pub async fn run_due(app: &AppState) -> Result<usize, sqlx::Error> {
     Ok(ran)
 }
 
-/// Starts the worker: every `poll`, runs the jobs that are due. One per instance.
+/// Starts the worker: every `poll`, runs the jobs that are due; when the day changes, and
+/// every ten minutes, first enqueues the reminders due today. One per instance.
 pub fn spawn_worker(app: AppState, poll: std::time::Duration) -> tokio::task::JoinHandle<()> {
+    const RESCAN: std::time::Duration = std::time::Duration::from_secs(600);
     tokio::spawn(async move {
+        let mut scanned: Option<(NaiveDate, std::time::Instant)> = None;
         loop {
+            let today = app.clock.today();
+            let stale = scanned.is_none_or(|(day, at)| day != today || at.elapsed() >= RESCAN);
+            if stale {
+                match reminders::schedule(&app).await {
+                    Ok(added) => {
+                        scanned = Some((today, std::time::Instant::now()));
+                        if added > 0 {
+                            tracing::info!(added, "reminders enqueued");
+                        }
+                    }
+                    Err(error) => tracing::warn!(%error, "reminders not scheduled; trying again"),
+                }
+            }
             if let Err(error) = run_due(&app).await {
                 tracing::warn!(%error, "job queue unavailable; trying again");
             }
@@ -149,6 +196,23 @@ async fn execute(app: &AppState, job: &Job, id: i64) -> Result<(), AppError> {
         } => crate::invoice::send_mail(app, *order_id, *company_id, &message_id(app, id)).await,
         Job::AnsweredMail { request_id } => answered_mail(app, *request_id, id).await,
         Job::ResetMail { contact_id } => reset_mail(app, *contact_id, id).await,
+        Job::RenewalReminder {
+            company_id,
+            coverage_end,
+            milestone,
+        } => {
+            reminders::renewal(
+                app,
+                *company_id,
+                *coverage_end,
+                *milestone,
+                &message_id(app, id),
+            )
+            .await
+        }
+        Job::OverdueReminder { number, .. } => {
+            reminders::overdue(app, number, &message_id(app, id)).await
+        }
     }
 }
 

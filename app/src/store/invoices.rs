@@ -116,6 +116,19 @@ pub async fn of_order(
     .await
 }
 
+/// The invoice numbered `number`, whatever its company.
+pub async fn by_number(db: &Db, number: &str) -> Result<Option<InvoiceRecord>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT order_id, company_id, number, issue_date, due_date, currency, subtotal_minor,
+                tax_rate_bp, tax_minor, total_minor, status, paid_on, bank_reference,
+                vendor_details_id, billing_details_id, buyer_name
+           FROM invoices WHERE number = $1",
+    )
+    .bind(number)
+    .fetch_optional(db)
+    .await
+}
+
 /// Which invoices the admin's list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {

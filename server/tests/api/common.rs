@@ -73,6 +73,17 @@ pub async fn spawn_sibling(app: &TestApp) -> TestApp {
     spawn_on(&app.database_url, app._dir.clone()).await
 }
 
+/// Another instance on the same database, with its configuration adjusted (a worker on).
+pub async fn spawn_sibling_with(app: &TestApp, adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let mut config = config_for(&app.database_url, app._dir.path());
+    adjust(&mut config);
+    let server = Application::build(config).await.expect("server starts");
+    let mut sibling = TestApp::attach(&app.database_url, server.addr(), app._dir.clone());
+    sibling.clock = Some(server.clock());
+    tokio::spawn(server.run_until_stopped());
+    sibling
+}
+
 async fn spawn_on(database_url: &str, dir: std::sync::Arc<TempDir>) -> TestApp {
     server::telemetry::init();
     let app = Application::build(config_for(database_url, dir.path()))
@@ -129,6 +140,18 @@ impl TestApp {
                 .unwrap(),
             _dir: dir,
         }
+    }
+
+    /// Every mail in the outbox, as text.
+    pub fn mails(&self) -> Vec<String> {
+        std::fs::read_dir(self._dir.path().join("outbox"))
+            .map(|dir| {
+                dir.filter_map(|e| e.ok())
+                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                    .map(|raw| raw.replace("=\r\n", "").replace("=3D", "="))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The newest mail in the outbox, as text.

@@ -15,6 +15,7 @@ mod pages;
 mod pricing;
 mod purchase;
 mod records;
+mod reminders;
 mod scale;
 mod schema;
 mod security;
