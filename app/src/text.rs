@@ -279,6 +279,20 @@ pub const FILTER_PAID: &str = "Paid";
 pub const FILTER_ALL: &str = "All";
 pub const NO_INVOICES: &str = "No invoices match.";
 pub const IN_FORCE_SINCE: &str = "In force since";
+pub const JOBS_TITLE: &str = "Mail and reminders";
+pub const JOBS_INTRO: &str =
+    "Every mail the portal sends is a job: sent right away when possible, \
+    retried with growing pauses when the mail server refuses, and marked failed after ten tries.";
+pub const JOB_QUEUED: &str = "Queued";
+pub const JOB_RUNNING: &str = "Running";
+pub const JOB_DONE: &str = "Sent";
+pub const JOB_FAILED: &str = "Failed";
+pub const NO_JOBS: &str = "No jobs match.";
+pub const COL_JOB: &str = "Job";
+pub const COL_RUN_AT: &str = "Runs at";
+pub const COL_ATTEMPTS: &str = "Tries";
+pub const COL_LAST_ERROR: &str = "Last error";
+pub const RETRY_JOB: &str = "Try again";
 
 /// Under a quote's total when the vendor charges VAT.
 pub fn quote_tax(rate: &str, tax: &str, total: &str, currency: &str) -> String {

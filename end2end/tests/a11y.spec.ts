@@ -102,6 +102,8 @@ test('every admin page has no axe violation', async ({ page }) => {
     '/admin/invoices',
     '/admin/invoices?status=all',
     '/admin/vendor',
+    '/admin/jobs',
+    '/admin/jobs?status=done',
     '/account',
   ]);
 });

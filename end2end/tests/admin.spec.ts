@@ -81,6 +81,9 @@ test('a contact files a request, the admin answers, the contact sees the answer'
   await admin.getByLabel('Reply').fill('Open the report designer and drag the field in.');
   await admin.getByRole('button', { name: 'Send' }).click();
   await expect(admin.getByTestId('request-status')).toHaveText('answered');
+  // The answer went out as a job of the queue, sent at once.
+  await admin.goto('/admin/jobs?status=done');
+  await expect(admin.getByTestId('job-row').filter({ hasText: 'answered_mail' }).first()).toBeVisible();
   await admin.close();
 
   await page.goto(requestUrl);

@@ -27,6 +27,7 @@ fn links(viewer: &Viewer) -> &'static [(&'static str, &'static str)] {
             ("/admin/plans", text::ADMIN_PLANS),
             ("/admin/audit", text::ADMIN_AUDIT),
             ("/admin/vendor", text::VENDOR_TITLE),
+            ("/admin/jobs", text::JOBS_TITLE),
         ],
     }
 }

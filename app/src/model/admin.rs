@@ -176,3 +176,20 @@ pub struct AuditRow {
     pub kind: String,
     pub summary: String,
 }
+
+/// A job of the queue, for the admin's jobs page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobView {
+    pub id: i64,
+    /// `invoice_mail`, `renewal_reminder`, …
+    pub kind: String,
+    /// Its arguments (ids), as stored.
+    pub payload: String,
+    /// `queued`, `running`, `done` or `failed`.
+    pub status: String,
+    /// When it runs (next), to the minute.
+    pub run_at: String,
+    /// `2 / 10`.
+    pub attempts: String,
+    pub last_error: Option<String>,
+}

@@ -17,7 +17,7 @@ mod updates;
 pub use account::AccountPage;
 pub use admin::{
     AdminAuditPage, AdminCatalogPage, AdminCompanyPage, AdminHomePage, AdminInvoicesPage,
-    AdminPlansPage, AdminQueuePage, AdminRequestPage, AdminVendorPage,
+    AdminJobsPage, AdminPlansPage, AdminQueuePage, AdminRequestPage, AdminVendorPage,
 };
 pub use company::CompanyPage;
 pub use consultations::{ConsultationPage, ConsultationsPage};

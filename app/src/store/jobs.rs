@@ -177,3 +177,48 @@ pub async fn failed(
     }
     Ok(())
 }
+
+/// A job as the admin's list shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct JobRow {
+    pub id: i64,
+    pub kind: String,
+    /// JSON.
+    pub payload: String,
+    /// `queued`, `running`, `done` or `failed`.
+    pub status: String,
+    /// RFC 3339.
+    pub run_at: String,
+    pub attempts: i64,
+    pub max_attempts: i64,
+    pub last_error: Option<String>,
+    /// RFC 3339, when done or failed.
+    pub finished_at: Option<String>,
+}
+
+/// The newest `limit` jobs with `status` (empty: any), newest first.
+pub async fn list(db: &Db, status: &str, limit: i64) -> Result<Vec<JobRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, kind, payload, status, run_at, attempts, max_attempts, last_error,
+                finished_at
+           FROM jobs WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT $2",
+    )
+    .bind(status)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+/// Gives a failed job one more try, due at `now`. Returns whether the job was failed.
+pub async fn retry(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE jobs SET status = 'queued', run_at = $2, max_attempts = attempts + 1,
+                         finished_at = NULL
+          WHERE id = $1 AND status = 'failed'",
+    )
+    .bind(id)
+    .bind(instant(now))
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

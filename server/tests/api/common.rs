@@ -580,6 +580,7 @@ pub const ANY_ARGS: &[(&str, &str)] = &[
     ("vat_rate", "0"),
     ("vat_note", ""),
     ("footer", ""),
+    ("status", ""),
 ];
 
 /// Tables whose rows change on any request, hostile or not; a snapshot leaves them out.

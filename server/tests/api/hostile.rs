@@ -126,6 +126,7 @@ const KINDS: &[(&str, Kind)] = &[
     ("vat_rate", Kind::Percent),
     ("vat_note", Kind::TextFilter),
     ("footer", Kind::TextFilter),
+    ("status", Kind::CodeFilter),
 ];
 
 fn kind_of(function: &str, key: &str) -> Kind {

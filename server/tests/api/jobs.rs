@@ -272,3 +272,61 @@ async fn an_invoice_mail_refused_by_smtp_stays_queued_and_arrives_once_when_it_a
     assert!(mail.contains("Message-ID: <job-1@127.0.0.1>"), "{mail}");
     assert!(mail.contains("application/pdf"), "{mail}");
 }
+
+#[tokio::test]
+async fn admins_see_failed_jobs_with_their_error_and_retry_them() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let db = app.db().await;
+    let now = Utc::now();
+    let mut conn = db.acquire().await.unwrap();
+    let id = jobs::enqueue(&mut conn, &job(None, now), now)
+        .await
+        .unwrap()
+        .unwrap();
+    drop(conn);
+    for _ in 0..2 {
+        let claimed = jobs::claim_next(&db, now, 60).await.unwrap().unwrap();
+        jobs::failed(&db, &claimed, "554 mailbox unavailable", now, now)
+            .await
+            .unwrap();
+    }
+    let failed = app
+        .answer("admin_jobs", &[("status", "failed")], &admin)
+        .await;
+    assert_eq!(failed.status, reqwest::StatusCode::OK, "{}", failed.body);
+    assert_eq!(failed.body[0]["id"], id);
+    assert_eq!(failed.body[0]["attempts"], "2 / 2");
+    assert_eq!(failed.body[0]["last_error"], "554 mailbox unavailable");
+    let unknown = app
+        .answer("admin_jobs", &[("status", "lost")], &admin)
+        .await;
+    assert_eq!(unknown.status, reqwest::StatusCode::BAD_REQUEST);
+
+    let retry = app
+        .answer("admin_retry_job", &[("id", &id.to_string())], &admin)
+        .await;
+    assert_eq!(retry.status, reqwest::StatusCode::OK, "{}", retry.body);
+    let again = app
+        .answer("admin_retry_job", &[("id", &id.to_string())], &admin)
+        .await;
+    assert_eq!(
+        again.status,
+        reqwest::StatusCode::NOT_FOUND,
+        "only a failed job is retried"
+    );
+    // One more try, due now.
+    let claimed = jobs::claim_next(&db, Utc::now(), 60)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (claimed.id, claimed.attempts, claimed.max_attempts),
+        (id, 3, 3)
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE kind = 'job_retried'")
+            .await,
+        1
+    );
+}

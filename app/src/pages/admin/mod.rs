@@ -7,6 +7,7 @@ mod company;
 mod consultations;
 mod home;
 mod invoices;
+mod jobs;
 mod plans;
 mod vendor;
 
@@ -16,5 +17,6 @@ pub use company::AdminCompanyPage;
 pub use consultations::{AdminQueuePage, AdminRequestPage};
 pub use home::AdminHomePage;
 pub use invoices::AdminInvoicesPage;
+pub use jobs::AdminJobsPage;
 pub use plans::AdminPlansPage;
 pub use vendor::AdminVendorPage;
