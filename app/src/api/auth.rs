@@ -168,6 +168,7 @@ mod recovery {
             return Err(AppError::LinkInvalid);
         };
         store::contacts::set_password(&mut tx, contact_id, &hash).await?;
+        tokens::void_open(&mut tx, contact_id, now).await?;
         let (company_id, epoch): (i64, i64) =
             sqlx::query_as("SELECT company_id, auth_epoch FROM contacts WHERE id = $1")
                 .bind(contact_id)

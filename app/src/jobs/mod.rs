@@ -32,6 +32,9 @@ pub enum Job {
     /// Mail a contact a password-reset link. The link is issued when the job runs, so the
     /// queue never holds a secret; a retry issues a fresh one.
     ResetMail { contact_id: i64 },
+    /// Mail a newly assigned contact an invitation link, issued when the job runs (the admin
+    /// was shown another; whichever is used first voids the other).
+    InvitationMail { contact_id: i64 },
     /// Remind a company that its coverage ends (or ended) on `coverage_end`.
     RenewalReminder {
         company_id: i64,
@@ -51,6 +54,7 @@ impl Job {
             Job::InvoiceMail { .. } => "invoice_mail",
             Job::AnsweredMail { .. } => "answered_mail",
             Job::ResetMail { .. } => "reset_mail",
+            Job::InvitationMail { .. } => "invitation_mail",
             Job::RenewalReminder { .. } => "renewal_reminder",
             Job::OverdueReminder { .. } => "overdue_reminder",
         }
@@ -195,7 +199,24 @@ async fn execute(app: &AppState, job: &Job, id: i64) -> Result<(), AppError> {
             company_id,
         } => crate::invoice::send_mail(app, *order_id, *company_id, &message_id(app, id)).await,
         Job::AnsweredMail { request_id } => answered_mail(app, *request_id, id).await,
-        Job::ResetMail { contact_id } => reset_mail(app, *contact_id, id).await,
+        Job::ResetMail { contact_id } => {
+            link_mail(
+                app,
+                *contact_id,
+                crate::store::tokens::Purpose::PasswordReset,
+                id,
+            )
+            .await
+        }
+        Job::InvitationMail { contact_id } => {
+            link_mail(
+                app,
+                *contact_id,
+                crate::store::tokens::Purpose::Invitation,
+                id,
+            )
+            .await
+        }
         Job::RenewalReminder {
             company_id,
             coverage_end,
@@ -235,30 +256,35 @@ async fn answered_mail(app: &AppState, request_id: i64, job_id: i64) -> Result<(
         .await
 }
 
-async fn reset_mail(app: &AppState, contact_id: i64, job_id: i64) -> Result<(), AppError> {
+/// Mails contact `contact_id` a single-use link for `purpose`, issued now: the queue never
+/// holds the secret, and a retry issues a fresh link.
+async fn link_mail(
+    app: &AppState,
+    contact_id: i64,
+    purpose: crate::store::tokens::Purpose,
+    job_id: i64,
+) -> Result<(), AppError> {
     use crate::store::{self, tokens};
     use crate::text;
-    let Some(contact) = store::contacts::active_by_id(&app.db, contact_id).await? else {
+    let Some((name, email)) = store::contacts::active_by_id(&app.db, contact_id).await? else {
         // No longer the company's contact: no link for them.
         return Ok(());
     };
     let mut conn = app.db.acquire().await?;
-    let token = tokens::issue(
-        &mut conn,
-        contact_id,
-        tokens::Purpose::PasswordReset,
-        app.clock.now(),
-    )
-    .await?;
-    let link = format!("{}/reset?token={token}", app.public_url);
-    app.mailer
-        .send_as(
-            &contact.0,
-            &contact.1,
+    let token = tokens::issue(&mut conn, contact_id, purpose, app.clock.now()).await?;
+    drop(conn);
+    let (subject, body) = match purpose {
+        tokens::Purpose::PasswordReset => (
             text::RESET_SUBJECT,
-            text::reset_mail(&contact.0, &link),
-            Some(&message_id(app, job_id)),
-        )
+            text::reset_mail(&name, &format!("{}/reset?token={token}", app.public_url)),
+        ),
+        tokens::Purpose::Invitation => (
+            text::INVITATION_SUBJECT,
+            text::invitation_mail(&name, &format!("{}/invite?token={token}", app.public_url)),
+        ),
+    };
+    app.mailer
+        .send_as(&name, &email, subject, body, Some(&message_id(app, job_id)))
         .await
 }
 

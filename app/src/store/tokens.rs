@@ -59,6 +59,24 @@ pub async fn issue(
     Ok(token)
 }
 
+/// Voids every unused link of a contact (after one was used to set the password): an
+/// invitation mailed by the queue and the one shown to the admin, or several reset requests,
+/// must not leave a second way in open.
+pub async fn void_open(
+    conn: &mut Conn,
+    contact_id: i64,
+    now: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE auth_tokens SET used_at = $2 WHERE contact_id = $1 AND used_at IS NULL",
+    )
+    .bind(contact_id)
+    .bind(now.to_rfc3339())
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// The contact a still-valid token belongs to (unused, unexpired, contact active).
 pub async fn peek(
     conn: &mut Conn,

@@ -426,6 +426,11 @@ impl std::ops::Deref for ServerProcess {
 
 /// Starts the `server` binary on the database of `app`, as a second machine would.
 pub async fn spawn_process(app: &TestApp) -> ServerProcess {
+    spawn_process_with(app, &[]).await
+}
+
+/// Like [`spawn_process`], with more environment variables (they win over the defaults).
+pub async fn spawn_process_with(app: &TestApp, env: &[(&str, &str)]) -> ServerProcess {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -438,6 +443,7 @@ pub async fn spawn_process(app: &TestApp) -> ServerProcess {
         .env("PORTAL_OUTBOX_DIR", app._dir.path().join("outbox"))
         .env("RUST_LOG", "warn")
         .env("PORTAL_WORKER", "0")
+        .envs(env.iter().copied())
         .stdout(std::process::Stdio::null())
         .spawn()
         .expect("server binary starts");

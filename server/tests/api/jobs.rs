@@ -155,13 +155,17 @@ async fn a_dead_workers_claim_expires_and_failures_retry_with_backoff_then_fail(
     );
 }
 
-/// A fake SMTP server: while `refusing`, it turns every connection away (421); otherwise it
-/// takes every message and keeps what it received.
+/// A fake SMTP server. Its `mode`: [`REFUSE`] turns every connection away (421), [`ACCEPT`]
+/// takes every message and keeps it in `received`, [`STALL`] never answers.
 struct FakeSmtp {
     addr: std::net::SocketAddr,
-    refusing: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    mode: std::sync::Arc<std::sync::atomic::AtomicU8>,
     received: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
+
+const REFUSE: u8 = 0;
+const ACCEPT: u8 = 1;
+const STALL: u8 = 2;
 
 async fn fake_smtp() -> FakeSmtp {
     use std::sync::atomic::Ordering;
@@ -169,19 +173,25 @@ async fn fake_smtp() -> FakeSmtp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let smtp = FakeSmtp {
         addr: listener.local_addr().unwrap(),
-        refusing: Default::default(),
+        mode: Default::default(),
         received: Default::default(),
     };
-    smtp.refusing.store(true, Ordering::SeqCst);
-    let (refusing, received) = (smtp.refusing.clone(), smtp.received.clone());
+    let (mode, received) = (smtp.mode.clone(), smtp.received.clone());
     tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
-            let (refusing, received) = (refusing.clone(), received.clone());
+            let (mode, received) = (mode.clone(), received.clone());
             tokio::spawn(async move {
                 let (read, mut write) = stream.into_split();
-                if refusing.load(Ordering::SeqCst) {
-                    let _ = write.write_all(b"421 4.3.2 try again later\r\n").await;
-                    return;
+                match mode.load(Ordering::SeqCst) {
+                    REFUSE => {
+                        let _ = write.write_all(b"421 4.3.2 try again later\r\n").await;
+                        return;
+                    }
+                    STALL => {
+                        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+                        return;
+                    }
+                    _ => {}
                 }
                 let _ = write.write_all(b"220 fake ESMTP\r\n").await;
                 let mut lines = BufReader::new(read).lines();
@@ -256,7 +266,7 @@ async fn an_invoice_mail_refused_by_smtp_stays_queued_and_arrives_once_when_it_a
     assert!(smtp.received.lock().unwrap().is_empty());
 
     // The server accepts again; the retry is due a minute after the failure.
-    smtp.refusing.store(false, Ordering::SeqCst);
+    smtp.mode.store(ACCEPT, Ordering::SeqCst);
     app.clock.as_ref().unwrap().advance(Duration::minutes(2));
     let sent = || async {
         app.count("SELECT COUNT(*) FROM jobs WHERE status = 'done'")
@@ -328,5 +338,106 @@ async fn admins_see_failed_jobs_with_their_error_and_retry_them() {
         app.count("SELECT COUNT(*) FROM audit_log WHERE kind = 'job_retried'")
             .await,
         1
+    );
+}
+
+#[tokio::test]
+async fn an_invitation_is_mailed_by_the_queue_and_the_link_used_voids_the_other() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let company = app.company_id("Northwind Trading").await.to_string();
+    let invited = app
+        .answer(
+            "admin_assign_contact",
+            &[
+                ("company_id", company.as_str()),
+                ("contact_name", "Nina Nova"),
+                ("contact_email", "nina@northwind.example"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(invited.status, reqwest::StatusCode::OK, "{}", invited.body);
+    let shown = invited.body["link"].as_str().unwrap();
+    let shown = shown[shown.find("token=").unwrap() + 6..].to_string();
+    let mailed = app.last_mail_token();
+    assert_ne!(
+        shown, mailed,
+        "the queue issued its own link: none is stored in clear"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM jobs WHERE kind = 'invitation_mail' AND status = 'done'")
+            .await,
+        1
+    );
+    let accept = |token: String| {
+        let app = &app;
+        async move {
+            app.call(
+                "accept_invitation",
+                &[
+                    ("token", token.as_str()),
+                    ("password", "a long enough passphrase 7"),
+                ],
+                None,
+            )
+            .await
+            .status()
+        }
+    };
+    assert!(accept(mailed).await.is_success());
+    assert!(
+        accept(shown).await.is_client_error(),
+        "the admin's link stops working once the mailed one was used"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_job_claimed_by_an_instance_killed_mid_send_is_sent_once_its_lease_runs_out() {
+    use std::sync::atomic::Ordering;
+    let smtp = fake_smtp().await;
+    smtp.mode.store(STALL, Ordering::SeqCst);
+    let url = format!("smtp://{}", smtp.addr);
+    let a = crate::common::spawn_app_with(|config| {
+        config.smtp_url = Some(url.clone());
+        config.worker = true;
+        config.worker_poll = std::time::Duration::from_millis(100);
+    })
+    .await;
+    // The order is placed on another process, whose own try hangs on the mail server.
+    let b = crate::common::spawn_process_with(&a, &[("PORTAL_SMTP_URL", url.as_str())]).await;
+    let boris = b.login_as("Contoso Logistics").await;
+    let order = b.buy_support(&boris, "standard", "1").await;
+    assert_eq!(order.status, reqwest::StatusCode::OK, "{}", order.body);
+    let claimed = || async {
+        a.count("SELECT COUNT(*) FROM jobs WHERE status = 'running' AND attempts = 1")
+            .await
+            == 1
+    };
+    eventually(claimed, "the other process to claim the mail").await;
+    drop(b); // kill -9, mid-send
+
+    smtp.mode.store(ACCEPT, Ordering::SeqCst);
+    // Within the dead claim's lease nobody touches the job; after it, this instance does.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        a.count("SELECT COUNT(*) FROM jobs WHERE status = 'done'")
+            .await,
+        0
+    );
+    a.clock.as_ref().unwrap().advance(Duration::minutes(6));
+    let sent = || async {
+        a.count("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 2")
+            .await
+            == 1
+    };
+    eventually(sent, "the job to be sent after the lease").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let received = smtp.received.lock().unwrap().clone();
+    assert_eq!(received.len(), 1);
+    assert!(
+        received[0].contains("Message-ID: <job-1@127.0.0.1>"),
+        "{}",
+        received[0]
     );
 }

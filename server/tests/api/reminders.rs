@@ -29,7 +29,7 @@ fn count(app: &TestApp, subject: &str) -> usize {
 
 /// Waits until `subject` was mailed `n` times, then a little longer to see that it stays `n`.
 async fn expect_mails(app: &TestApp, subject: &str, n: usize) {
-    for _ in 0..100 {
+    for _ in 0..200 {
         if count(app, subject) >= n {
             break;
         }
@@ -134,4 +134,34 @@ async fn an_unpaid_invoice_is_reminded_the_day_after_its_due_date_and_not_once_p
     assert_eq!(paid.status, reqwest::StatusCode::OK, "{}", paid.body);
     move_to("2027-01-09", &[&app]);
     expect_mails(&app, subject, 1).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_renewal_all_four_renewal_reminders_come_once_each() {
+    let app = spawn_app_with(with_worker).await;
+    let fabrikam = app.company_id("Fabrikam Clinics").await;
+    let (end,): (String,) =
+        sqlx::query_as("SELECT MAX(end_date) FROM contracts WHERE company_id = $1")
+            .bind(fabrikam)
+            .fetch_one(&app.db().await)
+            .await
+            .unwrap();
+    let end: NaiveDate = end.parse().unwrap();
+    let ends = format!("Your support ends on {end}: renew in time");
+    let ended = format!("Your support ended on {end}: renew to be covered again");
+    for (days, ending, lapsed) in [(-60, 1, 0), (-30, 2, 0), (-7, 3, 0), (1, 3, 1), (5, 3, 1)] {
+        let day = end + chrono::Duration::days(days);
+        move_to(&day.to_string(), &[&app]);
+        expect_mails(&app, &ends, ending).await;
+        expect_mails(&app, &ended, lapsed).await;
+    }
+    let lapse = app
+        .mails()
+        .into_iter()
+        .find(|m| m.contains(&ended))
+        .unwrap();
+    assert!(
+        lapse.contains("until you renew, you have no support"),
+        "{lapse}"
+    );
 }

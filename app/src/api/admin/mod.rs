@@ -83,10 +83,10 @@ mod helpers {
         use crate::model::admin::InvitationSent;
         use crate::state::AppState;
         use crate::store::{self, tokens, Conn};
-        use crate::text;
 
-        /// Invites `name` <`email`> as the company's contact inside `tx`, commits, then mails
-        /// the link (a mail failure must not undo the assignment: the admin sees the link).
+        /// Invites `name` <`email`> as the company's contact inside `tx`, with the invitation
+        /// mail enqueued in the same transaction; commits, then sends it (a mail failure is
+        /// retried by the queue, and the admin sees a link to pass on meanwhile).
         pub async fn invite_and_mail(
             app: &AppState,
             mut tx: sqlx::Transaction<'static, sqlx::Any>,
@@ -95,9 +95,16 @@ mod helpers {
             name: &str,
             email: &str,
         ) -> Result<InvitationSent, AppError> {
-            let invitation = invite(app, &mut tx, admin, company_id, name, email).await?;
+            let (invitation, contact_id) =
+                invite(app, &mut tx, admin, company_id, name, email).await?;
+            let job = crate::jobs::enqueue(
+                &mut tx,
+                &crate::jobs::Job::InvitationMail { contact_id },
+                app.clock.now(),
+            )
+            .await?;
             tx.commit().await?;
-            mail_invitation(app, &invitation, name, email).await;
+            crate::jobs::kick(app, job).await;
             Ok(invitation)
         }
 
@@ -109,7 +116,7 @@ mod helpers {
             company_id: i64,
             name: &str,
             email: &str,
-        ) -> Result<InvitationSent, AppError> {
+        ) -> Result<(InvitationSent, i64), AppError> {
             let contact_id = match store::contacts::assign(conn, company_id, name, email).await {
                 Ok(id) => id,
                 // The email is taken, or (a lost race) the company's contact changed meanwhile:
@@ -131,30 +138,13 @@ mod helpers {
                 format!("Contact is now {name} <{email}>; invitation sent"),
             )
             .await?;
-            Ok(InvitationSent {
-                company_id,
-                link: format!("{}/invite?token={token}", app.public_url),
-            })
-        }
-
-        /// Mail after commit: a mail failure must not undo the assignment; the admin has the link.
-        pub async fn mail_invitation(
-            app: &AppState,
-            invitation: &InvitationSent,
-            name: &str,
-            email: &str,
-        ) {
-            let body = text::invitation_mail(name.trim(), &invitation.link);
-            if let Err(error) = app
-                .mailer
-                .send(name.trim(), email.trim(), text::INVITATION_SUBJECT, body)
-                .await
-            {
-                tracing::warn!(
-                    ?error,
-                    "invitation mail not sent; the admin can pass the link on"
-                );
-            }
+            Ok((
+                InvitationSent {
+                    company_id,
+                    link: format!("{}/invite?token={token}", app.public_url),
+                },
+                contact_id,
+            ))
         }
     }
 }
