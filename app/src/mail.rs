@@ -55,27 +55,6 @@ impl Mailer {
         matches!(self.transport, Transport::Outbox(_))
     }
 
-    /// Sends like [`Mailer::send`], but over SMTP without making the caller wait: where an
-    /// answer must not reveal whether a mail went out (a reset request for a known email), its
-    /// timing must not either. The outbox, local and fast, is written at once. Failures are
-    /// logged.
-    pub async fn send_unawaited(&self, to_name: &str, to_email: &str, subject: &str, body: String) {
-        let mailer = self.clone();
-        let (to_name, to_email, subject) =
-            (to_name.to_owned(), to_email.to_owned(), subject.to_owned());
-        let sending = async move {
-            if let Err(error) = mailer.send(&to_name, &to_email, &subject, body).await {
-                tracing::warn!(?error, "mail not sent");
-            }
-        };
-        match self.transport {
-            Transport::Smtp(_) => {
-                tokio::spawn(sending);
-            }
-            Transport::Outbox(_) => sending.await,
-        }
-    }
-
     /// Sends a plain-text message (lettre picks the transfer encoding; long link lines come
     /// out quoted-printable).
     pub async fn send(

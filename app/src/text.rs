@@ -293,6 +293,7 @@ pub const COL_RUN_AT: &str = "Runs at";
 pub const COL_ATTEMPTS: &str = "Tries";
 pub const COL_LAST_ERROR: &str = "Last error";
 pub const RETRY_JOB: &str = "Try again";
+pub const ERR_JOB_NOT_FAILED: &str = "Only a failed job can be tried again; reload the list.";
 
 /// Under a quote's total when the vendor charges VAT.
 pub fn quote_tax(rate: &str, tax: &str, total: &str, currency: &str) -> String {

@@ -91,11 +91,19 @@ impl Config {
             mail_from: get("PORTAL_MAIL_FROM")
                 .unwrap_or_else(|| "Support Portal <support@portal.example>".into()),
             worker: !matches!(get("PORTAL_WORKER").as_deref(), Some("0" | "false" | "no")),
-            worker_poll: std::time::Duration::from_millis(parse(
-                &get,
-                "PORTAL_WORKER_POLL_MS",
-                "5000",
-            )?),
+            worker_poll: std::time::Duration::from_millis(
+                match parse(&get, "PORTAL_WORKER_POLL_MS", "5000")? {
+                    // Zero would poll the database in a tight loop.
+                    0..10 => {
+                        return Err(ConfigError::Invalid {
+                            name: "PORTAL_WORKER_POLL_MS",
+                            value: get("PORTAL_WORKER_POLL_MS").unwrap_or_default(),
+                            reason: "at least 10 milliseconds".into(),
+                        })
+                    }
+                    ms => ms,
+                },
+            ),
             db: DbSettings {
                 max_connections: parse(&get, "PORTAL_DB_MAX_CONNECTIONS", "8")?,
                 statement_timeout: std::time::Duration::from_millis(parse(

@@ -213,9 +213,10 @@ mod recovery {
             // The job issues the link when it runs, so the queue never holds it. Over SMTP the
             // kick runs in the background: the answer's timing tells nothing either way.
             let mut conn = app.db.acquire().await?;
+            let epoch = store::contacts::epoch_of(&mut conn, contact_id).await?;
             let job = crate::jobs::enqueue(
                 &mut conn,
-                &crate::jobs::Job::ResetMail { contact_id },
+                &crate::jobs::Job::ResetMail { contact_id, epoch },
                 app.clock.now(),
             )
             .await?;

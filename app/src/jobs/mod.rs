@@ -18,8 +18,9 @@ use crate::store::Conn;
 
 /// How long a claim lasts: longer than any job takes (an SMTP send with its timeouts).
 const LEASE_SECONDS: i64 = 300;
-/// Tries before a job is marked failed: with the backoff below, about a day and a half.
-const MAX_ATTEMPTS: u32 = 10;
+/// Tries before a job is marked failed: with the backoff below, about two days (a mail server
+/// down over a weekend night loses nothing).
+const MAX_ATTEMPTS: u32 = 16;
 
 /// The work the queue knows. Payloads hold ids, never secrets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,11 +31,12 @@ pub enum Job {
     /// Tell a request's contact that an admin answered it.
     AnsweredMail { request_id: i64 },
     /// Mail a contact a password-reset link. The link is issued when the job runs, so the
-    /// queue never holds a secret; a retry issues a fresh one.
-    ResetMail { contact_id: i64 },
+    /// queue never holds a secret; a retry issues a fresh one. `epoch` is the account's
+    /// `auth_epoch` when asked: once the password has been set since, nothing is sent.
+    ResetMail { contact_id: i64, epoch: i64 },
     /// Mail a newly assigned contact an invitation link, issued when the job runs (the admin
-    /// was shown another; whichever is used first voids the other).
-    InvitationMail { contact_id: i64 },
+    /// was shown another; whichever is used first voids the other). `epoch` as for resets.
+    InvitationMail { contact_id: i64, epoch: i64 },
     /// Remind a company that its coverage ends (or ended) on `coverage_end`.
     RenewalReminder {
         company_id: i64,
@@ -165,7 +167,15 @@ pub fn backoff(attempts: i64) -> Duration {
 
 async fn run(app: &AppState, job: ClaimedJob) {
     let result = match Job::parse(&job) {
-        Some(known) => execute(app, &known, job.id).await,
+        // In a task of its own, so that a panic fails this job, not the worker.
+        Some(known) => {
+            let (task_app, id) = (app.clone(), job.id);
+            tokio::spawn(async move { execute(&task_app, &known, id).await })
+                .await
+                .unwrap_or_else(|panic| {
+                    Err(AppError::internal(format_args!("job panicked: {panic}")))
+                })
+        }
         None => Err(AppError::internal(format_args!(
             "unknown job kind {}",
             job.kind
@@ -173,22 +183,19 @@ async fn run(app: &AppState, job: ClaimedJob) {
     };
     let now = app.clock.now();
     let recorded = match &result {
-        Ok(()) => queue::complete(&app.db, job.id, now).await,
+        Ok(()) => queue::complete(&app.db, &job, now).await,
         Err(error) => {
             tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, %error, "job failed");
-            queue::failed(
-                &app.db,
-                &job,
-                &error.to_string(),
-                now,
-                now + backoff(job.attempts),
-            )
-            .await
+            let retry_at = now + backoff(job.attempts);
+            queue::failed(&app.db, &job, &error.to_string(), now, retry_at).await
         }
     };
-    if let Err(error) = recorded {
+    match recorded {
+        Ok(true) => {}
+        // This claim's lease ran out and another worker holds the job now: it decides.
+        Ok(false) => tracing::warn!(job = job.id, "claim lost before the outcome was recorded"),
         // The claim expires and the job runs again: at worst a repeat, never a loss.
-        tracing::warn!(job = job.id, %error, "job outcome not recorded");
+        Err(error) => tracing::warn!(job = job.id, %error, "job outcome not recorded"),
     }
 }
 
@@ -199,23 +206,13 @@ async fn execute(app: &AppState, job: &Job, id: i64) -> Result<(), AppError> {
             company_id,
         } => crate::invoice::send_mail(app, *order_id, *company_id, &message_id(app, id)).await,
         Job::AnsweredMail { request_id } => answered_mail(app, *request_id, id).await,
-        Job::ResetMail { contact_id } => {
-            link_mail(
-                app,
-                *contact_id,
-                crate::store::tokens::Purpose::PasswordReset,
-                id,
-            )
-            .await
+        Job::ResetMail { contact_id, epoch } => {
+            let purpose = crate::store::tokens::Purpose::PasswordReset;
+            link_mail(app, *contact_id, *epoch, purpose, id).await
         }
-        Job::InvitationMail { contact_id } => {
-            link_mail(
-                app,
-                *contact_id,
-                crate::store::tokens::Purpose::Invitation,
-                id,
-            )
-            .await
+        Job::InvitationMail { contact_id, epoch } => {
+            let purpose = crate::store::tokens::Purpose::Invitation;
+            link_mail(app, *contact_id, *epoch, purpose, id).await
         }
         Job::RenewalReminder {
             company_id,
@@ -261,15 +258,22 @@ async fn answered_mail(app: &AppState, request_id: i64, job_id: i64) -> Result<(
 async fn link_mail(
     app: &AppState,
     contact_id: i64,
+    epoch: i64,
     purpose: crate::store::tokens::Purpose,
     job_id: i64,
 ) -> Result<(), AppError> {
     use crate::store::{self, tokens};
     use crate::text;
-    let Some((name, email)) = store::contacts::active_by_id(&app.db, contact_id).await? else {
+    let Some((name, email, now_epoch)) = store::contacts::active_by_id(&app.db, contact_id).await?
+    else {
         // No longer the company's contact: no link for them.
         return Ok(());
     };
+    if now_epoch != epoch {
+        // The password was set (or every session ended) since the link was asked for: a link
+        // mailed now would reopen a way in that was closed.
+        return Ok(());
+    }
     let mut conn = app.db.acquire().await?;
     let token = tokens::issue(&mut conn, contact_id, purpose, app.clock.now()).await?;
     drop(conn);
@@ -310,6 +314,13 @@ mod tests {
     fn backoff_doubles_from_a_minute_up_to_six_hours() {
         let minutes: Vec<i64> = (1..=11).map(|a| backoff(a).num_minutes()).collect();
         assert_eq!(minutes, [1, 2, 4, 8, 16, 32, 64, 128, 256, 360, 360]);
+        let budget: i64 = (1..i64::from(MAX_ATTEMPTS))
+            .map(|a| backoff(a).num_minutes())
+            .sum();
+        assert_eq!(
+            budget, 2671,
+            "about 44 hours from the first try to the last"
+        );
     }
 
     #[test]

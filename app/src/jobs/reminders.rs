@@ -39,16 +39,21 @@ pub async fn schedule(app: &AppState) -> Result<usize, AppError> {
             added += usize::from(super::enqueue_once(&mut conn, &job, key, now).await?);
         }
     }
-    let overdue =
-        store::work_queue::overdue_invoices(&app.db, &today.to_string(), SCAN_LIMIT).await?;
-    for invoice in overdue {
-        let due = parse_date(&invoice.due_date)?;
+    // Unpaid and due within the reminders' windows (the second ends 21 days after the due date).
+    let overdue = store::invoices::unpaid_due_between(
+        &app.db,
+        &(today - chrono::Duration::days(21)).to_string(),
+        &(today - chrono::Duration::days(1)).to_string(),
+    )
+    .await?;
+    for (number, due_date) in overdue {
+        let due = parse_date(&due_date)?;
         if let Some(milestone) = domain::overdue_reminder_due(due, today) {
             let job = Job::OverdueReminder {
-                number: invoice.number.clone(),
+                number: number.clone(),
                 milestone,
             };
-            let key = format!("overdue:{}:{}", invoice.number, milestone.code());
+            let key = format!("overdue:{number}:{}", milestone.code());
             added += usize::from(super::enqueue_once(&mut conn, &job, key, now).await?);
         }
     }

@@ -151,12 +151,22 @@ pub async fn active_by_email(db: &Db, email: &str) -> Result<Option<(i64, String
         .await
 }
 
-/// The name and email of contact `id`, if still active (for mail sent later by the job queue).
-pub async fn active_by_id(db: &Db, id: i64) -> Result<Option<(String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT name, email FROM contacts WHERE id = $1 AND active = 1")
+/// The name, email and `auth_epoch` of contact `id`, if still active (for mail sent later by
+/// the job queue).
+pub async fn active_by_id(db: &Db, id: i64) -> Result<Option<(String, String, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT name, email, auth_epoch FROM contacts WHERE id = $1 AND active = 1")
         .bind(id)
         .fetch_optional(db)
         .await
+}
+
+/// The `auth_epoch` of contact `id` (it moves when the password is set or sessions end).
+pub async fn epoch_of(conn: &mut Conn, id: i64) -> Result<i64, sqlx::Error> {
+    let (epoch,): (i64,) = sqlx::query_as("SELECT auth_epoch FROM contacts WHERE id = $1")
+        .bind(id)
+        .fetch_one(conn)
+        .await?;
+    Ok(epoch)
 }
 
 #[derive(sqlx::FromRow)]

@@ -129,6 +129,22 @@ pub async fn by_number(db: &Db, number: &str) -> Result<Option<InvoiceRecord>, s
     .await
 }
 
+/// Unpaid invoices due between `from` and `to` (ISO dates, inclusive): number and due date.
+pub async fn unpaid_due_between(
+    db: &Db,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT number, due_date FROM invoices
+          WHERE status = 'unpaid' AND due_date >= $1 AND due_date <= $2 ORDER BY due_date",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(db)
+    .await
+}
+
 /// Which invoices the admin's list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {

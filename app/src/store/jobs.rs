@@ -57,12 +57,16 @@ pub async fn enqueue(
 /// A job claimed by this worker until its lease ends.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ClaimedJob {
+    /// The job's row.
     pub id: i64,
+    /// What to do (`invoice_mail`, …).
     pub kind: String,
-    /// JSON.
+    /// Its arguments, JSON.
     pub payload: String,
-    /// Including this run.
+    /// Tries so far, this one included. Every claim raises it, so it also tells this claim
+    /// from a later one (a fencing token: see [`complete`]).
     pub attempts: i64,
+    /// Tries allowed.
     pub max_attempts: i64,
 }
 
@@ -95,12 +99,21 @@ async fn claim(
     lease_seconds: i64,
 ) -> Result<Option<ClaimedJob>, sqlx::Error> {
     let mut tx = begin_write(db).await?;
+    let now_text = instant(now);
+    // A claim that expired on its last try (its worker died or hung): failed, not run again.
+    sqlx::query(
+        "UPDATE jobs SET status = 'failed', locked_until = NULL, finished_at = $1,
+                         last_error = COALESCE(last_error, 'no answer from its last try')
+          WHERE status = 'running' AND locked_until <= $1 AND attempts >= max_attempts",
+    )
+    .bind(&now_text)
+    .execute(&mut *tx)
+    .await?;
     let skip_locked = if tx.backend_name() == "PostgreSQL" {
         " FOR UPDATE SKIP LOCKED"
     } else {
         ""
     };
-    let now_text = instant(now);
     let due: Option<(i64,)> = sqlx::query_as(&format!(
         "SELECT id FROM jobs
           WHERE ((status = 'queued' AND run_at <= $1)
@@ -130,58 +143,59 @@ async fn claim(
     Ok(Some(job))
 }
 
-/// Marks a claimed job done.
-pub async fn complete(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE jobs SET status = 'done', locked_until = NULL, finished_at = $2, last_error = NULL
-          WHERE id = $1",
+/// Marks a claimed job done. `false` when the claim was lost meanwhile (its lease ran out and
+/// another worker claimed the job): the other claim then decides.
+pub async fn complete(db: &Db, job: &ClaimedJob, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE jobs SET status = 'done', locked_until = NULL, finished_at = $3, last_error = NULL
+          WHERE id = $1 AND status = 'running' AND attempts = $2",
     )
-    .bind(id)
+    .bind(job.id)
+    .bind(job.attempts)
     .bind(instant(now))
     .execute(db)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// Records a failed run of a claimed job: queued again at `retry_at`, or failed for good when
-/// `job` has used its attempts. `error` is kept for the admin (the last one only).
+/// `job` has used its attempts. `error` is kept for the admin (the last one only). `false`
+/// when the claim was lost meanwhile, as for [`complete`].
 pub async fn failed(
     db: &Db,
     job: &ClaimedJob,
     error: &str,
     now: DateTime<Utc>,
     retry_at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     let error: String = error.chars().take(2000).collect();
-    if job.attempts >= job.max_attempts {
-        sqlx::query(
-            "UPDATE jobs SET status = 'failed', locked_until = NULL, finished_at = $2,
-                             last_error = $3
-              WHERE id = $1",
-        )
-        .bind(job.id)
-        .bind(instant(now))
-        .bind(error)
-        .execute(db)
-        .await?;
+    let last_try = job.attempts >= job.max_attempts;
+    let done = sqlx::query(
+        "UPDATE jobs SET status = $3, locked_until = NULL, last_error = $4,
+                         finished_at = CASE WHEN $3 = 'failed' THEN $5 ELSE NULL END,
+                         run_at = CASE WHEN $3 = 'failed' THEN run_at ELSE $5 END
+          WHERE id = $1 AND status = 'running' AND attempts = $2",
+    )
+    .bind(job.id)
+    .bind(job.attempts)
+    .bind(if last_try { "failed" } else { "queued" })
+    .bind(error)
+    .bind(if last_try {
+        instant(now)
     } else {
-        sqlx::query(
-            "UPDATE jobs SET status = 'queued', locked_until = NULL, run_at = $2, last_error = $3
-              WHERE id = $1",
-        )
-        .bind(job.id)
-        .bind(instant(retry_at))
-        .bind(error)
-        .execute(db)
-        .await?;
-    }
-    Ok(())
+        instant(retry_at)
+    })
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// A job as the admin's list shows it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct JobRow {
+    /// The job's row.
     pub id: i64,
+    /// What it does (`invoice_mail`, …).
     pub kind: String,
     /// JSON.
     pub payload: String,
@@ -189,8 +203,10 @@ pub struct JobRow {
     pub status: String,
     /// RFC 3339.
     pub run_at: String,
+    /// Tries so far, and allowed.
     pub attempts: i64,
     pub max_attempts: i64,
+    /// The last try's error, if it failed.
     pub last_error: Option<String>,
     /// RFC 3339, when done or failed.
     pub finished_at: Option<String>,
@@ -209,8 +225,26 @@ pub async fn list(db: &Db, status: &str, limit: i64) -> Result<Vec<JobRow>, sqlx
     .await
 }
 
-/// Gives a failed job one more try, due at `now`. Returns whether the job was failed.
-pub async fn retry(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+/// What a retry found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// The failed job is queued again.
+    Queued,
+    /// The job is not failed (queued, running or done): nothing to retry.
+    NotFailed,
+    /// No such job.
+    Unknown,
+}
+
+/// Gives a failed job one more try, due at `now`.
+pub async fn retry(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> Result<Retry, sqlx::Error> {
+    let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM jobs WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if exists.is_none() {
+        return Ok(Retry::Unknown);
+    }
     let done = sqlx::query(
         "UPDATE jobs SET status = 'queued', run_at = $2, max_attempts = attempts + 1,
                          finished_at = NULL
@@ -220,5 +254,9 @@ pub async fn retry(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> Result<bool,
     .bind(instant(now))
     .execute(conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(if done.rows_affected() == 1 {
+        Retry::Queued
+    } else {
+        Retry::NotFailed
+    })
 }

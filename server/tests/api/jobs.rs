@@ -147,7 +147,7 @@ async fn a_dead_workers_claim_expires_and_failures_retry_with_backoff_then_fail(
         .unwrap()
         .unwrap();
     assert_eq!((again.id, again.attempts), (retried, 2));
-    jobs::complete(&db, again.id, now).await.unwrap();
+    assert!(jobs::complete(&db, &again, now).await.unwrap());
     assert_eq!(
         app.count("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND finished_at IS NOT NULL")
             .await,
@@ -322,9 +322,13 @@ async fn admins_see_failed_jobs_with_their_error_and_retry_them() {
         .await;
     assert_eq!(
         again.status,
-        reqwest::StatusCode::NOT_FOUND,
+        reqwest::StatusCode::CONFLICT,
         "only a failed job is retried"
     );
+    let unknown = app
+        .answer("admin_retry_job", &[("id", "999999")], &admin)
+        .await;
+    assert_eq!(unknown.status, reqwest::StatusCode::NOT_FOUND);
     // One more try, due now.
     let claimed = jobs::claim_next(&db, Utc::now(), 60)
         .await
@@ -398,12 +402,8 @@ async fn a_job_claimed_by_an_instance_killed_mid_send_is_sent_once_its_lease_run
     let smtp = fake_smtp().await;
     smtp.mode.store(STALL, Ordering::SeqCst);
     let url = format!("smtp://{}", smtp.addr);
-    let a = crate::common::spawn_app_with(|config| {
-        config.smtp_url = Some(url.clone());
-        config.worker = true;
-        config.worker_poll = std::time::Duration::from_millis(100);
-    })
-    .await;
+    // No worker here yet: only the other process may claim the mail while it lives.
+    let a = crate::common::spawn_app_with(|config| config.smtp_url = Some(url.clone())).await;
     // The order is placed on another process, whose own try hangs on the mail server.
     let b = crate::common::spawn_process_with(&a, &[("PORTAL_SMTP_URL", url.as_str())]).await;
     let boris = b.login_as("Contoso Logistics").await;
@@ -417,15 +417,22 @@ async fn a_job_claimed_by_an_instance_killed_mid_send_is_sent_once_its_lease_run
     eventually(claimed, "the other process to claim the mail").await;
     drop(b); // kill -9, mid-send
 
+    // A restarted instance with a worker: within the dead claim's lease it leaves the job
+    // alone; after it, it sends the mail.
     smtp.mode.store(ACCEPT, Ordering::SeqCst);
-    // Within the dead claim's lease nobody touches the job; after it, this instance does.
+    let c = crate::common::spawn_sibling_with(&a, |config| {
+        config.smtp_url = Some(url.clone());
+        config.worker = true;
+        config.worker_poll = std::time::Duration::from_millis(100);
+    })
+    .await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
         a.count("SELECT COUNT(*) FROM jobs WHERE status = 'done'")
             .await,
         0
     );
-    a.clock.as_ref().unwrap().advance(Duration::minutes(6));
+    c.clock.as_ref().unwrap().advance(Duration::minutes(6));
     let sent = || async {
         a.count("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 2")
             .await
@@ -439,5 +446,56 @@ async fn a_job_claimed_by_an_instance_killed_mid_send_is_sent_once_its_lease_run
         received[0].contains("Message-ID: <job-1@127.0.0.1>"),
         "{}",
         received[0]
+    );
+}
+
+#[tokio::test]
+async fn a_worker_whose_claim_expired_cannot_record_over_the_new_claim() {
+    let app = spawn_app().await;
+    let db = app.db().await;
+    let now = Utc::now();
+    let mut conn = db.acquire().await.unwrap();
+    jobs::enqueue(&mut conn, &job(None, now), now)
+        .await
+        .unwrap();
+    drop(conn);
+    let stale = jobs::claim_next(&db, now, 60).await.unwrap().unwrap();
+    let later = now + Duration::seconds(61);
+    let current = jobs::claim_next(&db, later, 60).await.unwrap().unwrap();
+    // The first worker comes back: its outcome is refused either way.
+    assert!(!jobs::failed(&db, &stale, "late", later, later)
+        .await
+        .unwrap());
+    assert!(!jobs::complete(&db, &stale, later).await.unwrap());
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM jobs WHERE status = 'running' AND attempts = 2")
+            .await,
+        1
+    );
+    assert!(jobs::complete(&db, &current, later).await.unwrap());
+    // A claim that expires on the last try fails the job instead of running it a third time.
+    let mut conn = db.acquire().await.unwrap();
+    let last = jobs::enqueue(&mut conn, &job(None, now), now)
+        .await
+        .unwrap()
+        .unwrap();
+    drop(conn);
+    for i in 0..2 {
+        let at = now + Duration::seconds(61 * i);
+        assert_eq!(
+            jobs::claim_next(&db, at, 60).await.unwrap().unwrap().id,
+            last
+        );
+    }
+    assert_eq!(
+        jobs::claim_next(&db, now + Duration::seconds(200), 60)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM jobs WHERE status = 'failed'")
+            .await,
+        1
     );
 }

@@ -43,7 +43,8 @@ pub async fn admin_jobs(status: String) -> Result<Vec<JobView>, AppError> {
     )
 }
 
-/// Gives failed job `id` one more try, now; audited. Any other job is 404.
+/// Gives failed job `id` one more try, now; audited. A job that has not failed is 409, an
+/// unknown one 404.
 #[server(endpoint = "admin_retry_job")]
 pub async fn admin_retry_job(id: i64) -> Result<(), AppError> {
     use crate::{api, store};
@@ -51,8 +52,12 @@ pub async fn admin_retry_job(id: i64) -> Result<(), AppError> {
         async {
             let (app, admin) = api::admin_caller().await?;
             let mut tx = store::begin_write(&app.db).await?;
-            if !store::jobs::retry(&mut tx, id, app.clock.now()).await? {
-                return Err(AppError::NotFound);
+            match store::jobs::retry(&mut tx, id, app.clock.now()).await? {
+                store::jobs::Retry::Queued => {}
+                store::jobs::Retry::NotFailed => {
+                    return Err(AppError::Conflict(crate::text::ERR_JOB_NOT_FAILED.into()))
+                }
+                store::jobs::Retry::Unknown => return Err(AppError::NotFound),
             }
             audit(
                 &mut tx,

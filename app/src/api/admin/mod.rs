@@ -97,9 +97,10 @@ mod helpers {
         ) -> Result<InvitationSent, AppError> {
             let (invitation, contact_id) =
                 invite(app, &mut tx, admin, company_id, name, email).await?;
+            let epoch = store::contacts::epoch_of(&mut tx, contact_id).await?;
             let job = crate::jobs::enqueue(
                 &mut tx,
-                &crate::jobs::Job::InvitationMail { contact_id },
+                &crate::jobs::Job::InvitationMail { contact_id, epoch },
                 app.clock.now(),
             )
             .await?;
