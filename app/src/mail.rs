@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use lettre::message::header::ContentType;
-use lettre::message::{Attachment, Mailbox, Mailboxes, MultiPart, SinglePart};
+use lettre::message::{Attachment, Mailbox, MessageBuilder, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::error::AppError;
@@ -83,17 +83,11 @@ impl Mailer {
                 .parse()
                 .map_err(|_| AppError::Invalid(crate::text::ERR_EMAIL.into()))?,
         );
-        let message = Message::builder()
-            .from(self.from.clone())
+        let message = self
+            .builder(subject, message_id)
             .to(to)
-            .subject(subject)
-            .message_id(message_id.map(str::to_string))
-            .singlepart(
-                SinglePart::builder()
-                    .header(ContentType::TEXT_PLAIN)
-                    .body(body),
-            )
-            .map_err(|error| AppError::internal(format_args!("cannot build mail: {error}")))?;
+            .singlepart(text_part(body))
+            .map_err(unbuildable)?;
         self.deliver(message).await
     }
 
@@ -108,33 +102,15 @@ impl Mailer {
         (file_name, bytes): (&str, Vec<u8>),
         message_id: Option<&str>,
     ) -> Result<(), AppError> {
-        let mut recipients = Mailboxes::new();
-        for address in to {
-            match address.parse() {
-                Ok(mailbox) => recipients.push(mailbox),
-                Err(error) => tracing::warn!(%address, %error, "billing address skipped"),
-            }
-        }
         let pdf = ContentType::parse("application/pdf")
             .map_err(|error| AppError::internal(format_args!("content type: {error}")))?;
-        let mut builder = Message::builder()
-            .from(self.from.clone())
-            .subject(subject)
-            .message_id(message_id.map(str::to_string));
-        for mailbox in recipients {
-            builder = builder.to(mailbox);
-        }
-        let message = builder
+        let message = addressed(self.builder(subject, message_id), to)
             .multipart(
                 MultiPart::mixed()
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_PLAIN)
-                            .body(body),
-                    )
+                    .singlepart(text_part(body))
                     .singlepart(Attachment::new(file_name.to_string()).body(bytes, pdf)),
             )
-            .map_err(|error| AppError::internal(format_args!("cannot build mail: {error}")))?;
+            .map_err(unbuildable)?;
         self.deliver(message).await
     }
 
@@ -147,24 +123,18 @@ impl Mailer {
         body: String,
         message_id: Option<&str>,
     ) -> Result<(), AppError> {
-        let mut builder = Message::builder()
+        let message = addressed(self.builder(subject, message_id), to)
+            .singlepart(text_part(body))
+            .map_err(unbuildable)?;
+        self.deliver(message).await
+    }
+
+    /// A message from the portal with `subject` and, when given, a fixed `Message-ID`.
+    fn builder(&self, subject: &str, message_id: Option<&str>) -> MessageBuilder {
+        Message::builder()
             .from(self.from.clone())
             .subject(subject)
-            .message_id(message_id.map(str::to_string));
-        for address in to {
-            match address.parse::<Mailbox>() {
-                Ok(mailbox) => builder = builder.to(mailbox),
-                Err(error) => tracing::warn!(%address, %error, "address skipped"),
-            }
-        }
-        let message = builder
-            .singlepart(
-                SinglePart::builder()
-                    .header(ContentType::TEXT_PLAIN)
-                    .body(body),
-            )
-            .map_err(|error| AppError::internal(format_args!("cannot build mail: {error}")))?;
-        self.deliver(message).await
+            .message_id(message_id.map(str::to_string))
     }
 
     async fn deliver(&self, message: Message) -> Result<(), AppError> {
@@ -182,4 +152,26 @@ impl Mailer {
         };
         sent.map_err(|error| AppError::internal(format_args!("mail not sent: {error}")))
     }
+}
+
+/// `builder` addressed to every address of `to` that parses; the others are logged.
+fn addressed(mut builder: MessageBuilder, to: &[String]) -> MessageBuilder {
+    for address in to {
+        match address.parse::<Mailbox>() {
+            Ok(mailbox) => builder = builder.to(mailbox),
+            Err(error) => tracing::warn!(%address, %error, "mail address skipped"),
+        }
+    }
+    builder
+}
+
+/// A plain-text body (lettre picks the transfer encoding).
+fn text_part(body: String) -> SinglePart {
+    SinglePart::builder()
+        .header(ContentType::TEXT_PLAIN)
+        .body(body)
+}
+
+fn unbuildable(error: lettre::error::Error) -> AppError {
+    AppError::internal(format_args!("cannot build mail: {error}"))
 }
