@@ -10,16 +10,17 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::t;
 use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
-    #[error("{}", text::ERR_NOT_SIGNED_IN)]
+    #[error("{}", t("err-not-signed-in"))]
     NotSignedIn,
-    #[error("{}", text::ERR_INVALID_CREDENTIALS)]
+    #[error("{}", t("err-invalid-credentials"))]
     InvalidCredentials,
     /// Signed in, but this is not for this role (a contact calling an admin function).
-    #[error("{}", text::ERR_FORBIDDEN)]
+    #[error("{}", t("err-forbidden"))]
     Forbidden,
     /// A form value the user can fix (e.g. a password too short); the message says how.
     #[error("{0}")]
@@ -28,21 +29,21 @@ pub enum AppError {
     #[error("{}", text::too_many_attempts(*wait_minutes))]
     TooManyAttempts { wait_minutes: i64 },
     /// An invitation or reset link that is unknown, used or expired.
-    #[error("{}", text::ERR_LINK_INVALID)]
+    #[error("{}", t("err-link-invalid"))]
     LinkInvalid,
     /// Also used when the caller may not see the target: refusing must not reveal existence.
-    #[error("{}", text::ERR_NOT_FOUND)]
+    #[error("{}", t("err-not-found"))]
     NotFound,
     /// A business rule refused the request; its `Display` is the message, citing the rule id
     /// and the way forward. Sent as the variant itself, so the UI and tests match on it.
-    #[error("{0}")]
+    #[error("{}", text::rule_violation(.0))]
     Rule(domain::RuleViolation),
-    #[error("{}", text::ERR_BAD_REQUEST)]
+    #[error("{}", t("err-bad-request"))]
     BadRequest,
     /// R11: the state a quote was computed on changed before it was confirmed.
-    #[error("{}", text::ERR_STALE_QUOTE)]
+    #[error("{}", t("err-stale-quote"))]
     StaleQuote,
-    #[error("{}", text::ERR_EMPTY_ORDER)]
+    #[error("{}", t("err-empty-order"))]
     EmptyOrder,
     /// The request lost a race with another change (a database constraint said no); the
     /// message says what to do (usually: reload).

@@ -16,6 +16,7 @@
 use chrono::NaiveDate;
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::text;
 
 /// Names of companies, contacts and products.
@@ -49,7 +50,7 @@ pub const AMOUNT_PATTERN: &str = "(0|[1-9][0-9]*)([.,][0-9]{1,2})?";
 /// The browser's mirror of `domain::Version::parse`.
 pub const VERSION_PATTERN: &str = "[0-9]+([.][0-9]+)*";
 
-/// A kind of free-text field: its label in messages, its limit, and whether it spans lines.
+/// A kind of free-text field: the message key of its label (named in refusals), its limit, and whether it spans lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     pub label: &'static str,
@@ -57,36 +58,36 @@ pub struct Field {
     pub multiline: bool,
 }
 
-pub const COMPANY_NAME: Field = Field::line(text::FIELD_COMPANY_NAME, MAX_NAME_CHARS);
-pub const CONTACT_NAME: Field = Field::line(text::FIELD_CONTACT_NAME, MAX_NAME_CHARS);
-pub const PRODUCT_NAME: Field = Field::line(text::FIELD_PRODUCT, MAX_NAME_CHARS);
-pub const SUBJECT: Field = Field::line(text::FIELD_SUBJECT, MAX_SUBJECT_CHARS);
+pub const COMPANY_NAME: Field = Field::line("field-company-name", MAX_NAME_CHARS);
+pub const CONTACT_NAME: Field = Field::line("field-contact-name", MAX_NAME_CHARS);
+pub const PRODUCT_NAME: Field = Field::line("field-product", MAX_NAME_CHARS);
+pub const SUBJECT: Field = Field::line("field-subject", MAX_SUBJECT_CHARS);
 /// The description of a consultation request or of a contractual exception (R5).
-pub const DESCRIPTION: Field = Field::lines(text::FIELD_DESCRIPTION, MAX_BODY_CHARS);
+pub const DESCRIPTION: Field = Field::lines("field-description", MAX_BODY_CHARS);
 /// A reply in a consultation thread.
-pub const MESSAGE: Field = Field::lines(text::REPLY, MAX_BODY_CHARS);
-pub const SEARCH: Field = Field::line(text::SEARCH, MAX_SEARCH_CHARS);
+pub const MESSAGE: Field = Field::lines("reply", MAX_BODY_CHARS);
+pub const SEARCH: Field = Field::line("search", MAX_SEARCH_CHARS);
 /// The audit log's company filter.
-pub const COMPANY_FILTER: Field = Field::line(text::COL_COMPANY, MAX_SEARCH_CHARS);
+pub const COMPANY_FILTER: Field = Field::line("col-company", MAX_SEARCH_CHARS);
 /// The audit log's kind filter.
-pub const KIND_FILTER: Field = Field::line(text::FIELD_KIND, MAX_SEARCH_CHARS);
-pub const INVOICE_NUMBER: Field = Field::line(text::COL_INVOICE, MAX_INVOICE_NUMBER_CHARS);
+pub const KIND_FILTER: Field = Field::line("field-kind", MAX_SEARCH_CHARS);
+pub const INVOICE_NUMBER: Field = Field::line("col-invoice", MAX_INVOICE_NUMBER_CHARS);
 /// A legal name on an invoice (seller or buyer).
-pub const LEGAL_NAME: Field = Field::line(text::FIELD_LEGAL_NAME, MAX_NAME_CHARS);
+pub const LEGAL_NAME: Field = Field::line("field-legal-name", MAX_NAME_CHARS);
 /// A postal address, one line per line.
-pub const ADDRESS: Field = Field::lines(text::FIELD_ADDRESS, 500);
+pub const ADDRESS: Field = Field::lines("field-address", 500);
 /// A VAT identification number (e.g. `DE123456789`), optional on both parties.
-pub const VAT_NUMBER: Field = Field::line(text::INVOICE_VAT_NUMBER, 30);
+pub const VAT_NUMBER: Field = Field::line("invoice-vat-number", 30);
 /// The vendor's company registration (register and number), optional.
-pub const REGISTRATION_NUMBER: Field = Field::line(text::INVOICE_REGISTRATION, 100);
+pub const REGISTRATION_NUMBER: Field = Field::line("invoice-registration", 100);
 /// The name of the vendor's bank.
-pub const BANK_NAME: Field = Field::line(text::INVOICE_BANK, MAX_NAME_CHARS);
+pub const BANK_NAME: Field = Field::line("invoice-bank", MAX_NAME_CHARS);
 /// The note printed with the tax, e.g. a reverse-charge or exemption statement.
-pub const VAT_NOTE: Field = Field::lines(text::FIELD_VAT_NOTE, 500);
+pub const VAT_NOTE: Field = Field::lines("field-vat-note", 500);
 /// The vendor's footer on every invoice page (managing directors, contact, …).
-pub const FOOTER: Field = Field::lines(text::FIELD_FOOTER, 1_000);
+pub const FOOTER: Field = Field::lines("field-footer", 1_000);
 /// The bank's reference of a payment, as on the statement.
-pub const BANK_REFERENCE: Field = Field::line(text::FIELD_BANK_REFERENCE, 100);
+pub const BANK_REFERENCE: Field = Field::line("field-bank-reference", 100);
 /// At most this many addresses receive a company's invoices.
 pub const MAX_BILLING_EMAILS: usize = 5;
 
@@ -111,7 +112,7 @@ impl Field {
     pub fn required(self, value: &str) -> Result<&str, AppError> {
         let value = self.optional(value)?;
         if value.is_empty() {
-            return Err(AppError::Invalid(text::ERR_REQUIRED.into()));
+            return Err(AppError::Invalid(t("err-required").into()));
         }
         Ok(value)
     }
@@ -121,7 +122,7 @@ impl Field {
         let value = value.trim();
         if value.chars().count() > self.max_chars {
             return Err(AppError::Invalid(text::too_long(
-                self.label,
+                &t(self.label),
                 self.max_chars,
             )));
         }
@@ -130,7 +131,9 @@ impl Field {
             .chars()
             .any(|c| (c.is_control() && !allowed(c)) || c == char::REPLACEMENT_CHARACTER)
         {
-            return Err(AppError::Invalid(text::unreadable_characters(self.label)));
+            return Err(AppError::Invalid(text::unreadable_characters(&t(
+                self.label
+            ))));
         }
         Ok(value)
     }
@@ -144,7 +147,7 @@ impl Field {
 /// `.a`, `a.`) are refused: they either name no mailbox or change what a mail header says.
 pub fn email(value: &str) -> Result<String, AppError> {
     let email = value.trim().to_lowercase();
-    let refused = || AppError::Invalid(text::ERR_EMAIL.into());
+    let refused = || AppError::Invalid(t("err-email").into());
     if email.chars().count() > MAX_EMAIL_CHARS {
         return Err(refused());
     }
@@ -176,7 +179,7 @@ pub fn invoice_number(value: &str) -> Result<domain::InvoiceNumber, AppError> {
         .required(value)?
         .to_ascii_uppercase()
         .parse()
-        .map_err(|_| AppError::Invalid(text::ERR_INVOICE_NUMBER.into()))
+        .map_err(|_| AppError::Invalid(t("err-invoice-number").into()))
 }
 
 /// A code chosen from a fixed list (`basic`, `version_update`, `business_days`…), exactly as
@@ -219,7 +222,7 @@ pub fn date(value: &str) -> Result<NaiveDate, AppError> {
     shape
         .then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok())
         .flatten()
-        .ok_or_else(|| AppError::Invalid(text::ERR_DATE.into()))
+        .ok_or_else(|| AppError::Invalid(t("err-date").into()))
 }
 
 /// An optional day filter: empty is `None`.
@@ -279,9 +282,9 @@ pub fn response_target(amount: u32, in_days: bool) -> Result<u32, AppError> {
 pub fn version(value: &str) -> Result<domain::Version, AppError> {
     let value = value.trim();
     if value.len() > MAX_VERSION_CHARS {
-        return Err(AppError::Invalid(text::ERR_VERSION.into()));
+        return Err(AppError::Invalid(t("err-version").into()));
     }
-    domain::Version::parse(value).map_err(|_| AppError::Invalid(text::ERR_VERSION.into()))
+    domain::Version::parse(value).map_err(|_| AppError::Invalid(t("err-version").into()))
 }
 
 /// Far above any real passphrase; bounds the hashing work a caller can ask for.
@@ -319,28 +322,28 @@ pub fn billing_emails(value: &str) -> Result<String, AppError> {
         }
     }
     if emails.is_empty() || emails.len() > MAX_BILLING_EMAILS {
-        return Err(AppError::Invalid(text::ERR_BILLING_EMAILS.into()));
+        return Err(AppError::Invalid(t("err-billing-emails").into()));
     }
     Ok(emails.join(", "))
 }
 
 /// An IBAN with valid check digits (see `domain::Iban`).
 pub fn iban(value: &str) -> Result<domain::Iban, AppError> {
-    domain::Iban::parse(value).map_err(|_| AppError::Invalid(text::ERR_IBAN.into()))
+    domain::Iban::parse(value).map_err(|_| AppError::Invalid(t("err-iban").into()))
 }
 
 /// A BIC (SWIFT code): 8 or 11 letters and digits, stored in upper case.
 pub fn bic(value: &str) -> Result<String, AppError> {
     let bic = value.trim().to_ascii_uppercase();
     if !matches!(bic.len(), 8 | 11) || !bic.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(AppError::Invalid(text::ERR_BIC.into()));
+        return Err(AppError::Invalid(t("err-bic").into()));
     }
     Ok(bic)
 }
 
 /// A two-letter country code (see `domain::CountryCode`).
 pub fn country(value: &str) -> Result<domain::CountryCode, AppError> {
-    domain::CountryCode::parse(value).map_err(|_| AppError::Invalid(text::ERR_COUNTRY.into()))
+    domain::CountryCode::parse(value).map_err(|_| AppError::Invalid(t("err-country").into()))
 }
 
 /// Payment terms in days, 0 to 365 (see `domain::PaymentTerms`).
@@ -350,12 +353,12 @@ pub fn payment_terms(value: &str) -> Result<domain::PaymentTerms, AppError> {
         .parse::<u32>()
         .ok()
         .and_then(|days| domain::PaymentTerms::new(days).ok())
-        .ok_or_else(|| AppError::Invalid(text::ERR_PAYMENT_TERMS.into()))
+        .ok_or_else(|| AppError::Invalid(t("err-payment-terms").into()))
 }
 
 /// A VAT rate as people type it, `20` or `7,5` (see `domain::Percent::parse`).
 pub fn vat_rate(value: &str) -> Result<domain::Percent, AppError> {
-    domain::Percent::parse(value).map_err(|_| AppError::Invalid(text::ERR_VAT_RATE.into()))
+    domain::Percent::parse(value).map_err(|_| AppError::Invalid(t("err-vat-rate").into()))
 }
 
 #[cfg(test)]
@@ -367,7 +370,7 @@ mod tests {
         assert_eq!(SUBJECT.required("  Upgrade  "), Ok("Upgrade"));
         assert_eq!(
             SUBJECT.required(" \t "),
-            Err(AppError::Invalid(text::ERR_REQUIRED.into()))
+            Err(AppError::Invalid(t("err-required").into()))
         );
         assert_eq!(SEARCH.optional(""), Ok(""));
         assert!(SUBJECT.required(&"x".repeat(MAX_SUBJECT_CHARS)).is_ok());

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod outcome;

@@ -6,8 +6,8 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::components::{HydrationMarker, SiteHeader};
+use crate::i18n::t;
 use crate::pages::*;
-use crate::text;
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -15,7 +15,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     set_content_security_policy();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=crate::i18n::locale().code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -61,11 +61,11 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/portal.css" />
         <HydrationMarker />
-        <Title text=text::APP_NAME />
+        <Title text=t("app-name") />
         <Router>
             <SiteHeader />
             <main id="main">
-                <Routes fallback=|| view! { <p class="notice">{text::PAGE_NOT_FOUND}</p> }>
+                <Routes fallback=|| view! { <p class="notice">{t("page-not-found")}</p> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard" /> } />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />

@@ -29,7 +29,7 @@ fn sample() -> InvoiceDocument {
             description: format!("Terrasoft product {i} licenses, version 7.13"),
             quantity: i,
             unit_price: "900.00".into(),
-            detail: "list price from 2026-01-01".into(),
+            price_from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
             service: None,
             amount: format!("{}.00", 900 * i),
         })
@@ -38,7 +38,7 @@ fn sample() -> InvoiceDocument {
         description: "Standard support, 1 year: 20% × 13500.00 × 1".into(),
         quantity: 1,
         unit_price: "2700.00".into(),
-        detail: String::new(),
+        price_from: None,
         service: Some(ServiceText::Extension {
             from: day(2027, 7, 28),
             new_end: day(2027, 11, 14),

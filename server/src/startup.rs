@@ -8,11 +8,11 @@ use app::state::{AppState, Clock};
 use app::{shell, App};
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use axum::Router;
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -195,7 +195,14 @@ fn router(state: AppState) -> Router {
     let routes = route_list();
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            // The language the `negotiate` middleware chose for this request.
+            let locale = use_context::<axum::http::request::Parts>()
+                .and_then(|parts| parts.extensions.get::<app::i18n::Locale>().copied())
+                .unwrap_or_default();
+            provide_context(locale);
+        }
     };
     let app_shell = {
         let options = state.leptos_options.clone();
@@ -229,6 +236,7 @@ fn router(state: AppState) -> Router {
             "/admin/orders/{id}/invoice.pdf",
             get(app::invoice::download::admin_pdf),
         )
+        .route("/language", post(app::i18n::choice::switch))
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
@@ -236,6 +244,7 @@ fn router(state: AppState) -> Router {
         >(context, shell))
         .with_state(state)
         .merge(static_files)
+        .layer(axum::middleware::from_fn(app::i18n::choice::negotiate))
         .layer(axum::middleware::map_response(
             crate::bad_requests::malformed_arguments_are_client_errors,
         ))

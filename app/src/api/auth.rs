@@ -38,6 +38,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             account.auth_epoch,
         )
         .await?;
+        remember_language(&state, &account).await?;
         tracing::info!(account = account.id, role = ?account.role, "signed in");
         leptos_axum::redirect(match account.role {
             auth::Role::Contact => "/dashboard",
@@ -50,6 +51,35 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
         api::redirect_plain_form(&format!("/login?error=throttled&wait={wait_minutes}"));
     }
     api::with_status(result)
+}
+
+/// At sign-in the account's saved language becomes the request's cookie; an account that
+/// never chose keeps the language it signed in with (from the switcher), saved for its mail.
+#[cfg(feature = "ssr")]
+async fn remember_language(
+    state: &crate::state::AppState,
+    account: &crate::store::contacts::Credentials,
+) -> Result<(), AppError> {
+    use crate::i18n::{choice, Locale};
+    let saved = account.locale.as_deref().and_then(Locale::parse);
+    let parts = use_context::<axum::http::request::Parts>();
+    let chosen = parts.as_ref().and_then(|p| choice::from_cookie(&p.headers));
+    match (saved, chosen) {
+        (Some(saved), chosen) if chosen != Some(saved) => {
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                response.append_header(
+                    axum::http::header::SET_COOKIE,
+                    choice::cookie(saved, state.public_url.starts_with("https://")),
+                );
+            }
+        }
+        (None, Some(chosen)) => {
+            crate::store::preferences::set_locale(&state.db, account.role, account.id, chosen)
+                .await?;
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Ends the session on the server (the cookie is worthless afterwards).
@@ -126,10 +156,10 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 mod recovery {
     use crate::auth::{self, password, Role};
     use crate::error::AppError;
+    use crate::input;
     use crate::state::app_state;
     use crate::store::{self, audit, tokens};
     use crate::throttle::{BAD_LINK, RESET_REQUEST};
-    use crate::{input, text};
 
     /// The minimum length of a new password (OWASP ASVS 5.0: at least 12).
     const MIN_PASSWORD_CHARS: usize = 12;
@@ -141,13 +171,19 @@ mod recovery {
     ) -> Result<(), AppError> {
         let app = app_state()?;
         if !input::could_be_password(&new_password) {
-            return Err(AppError::Invalid(text::ERR_PASSWORD_LONG.into()));
+            return Err(AppError::Invalid(
+                crate::i18n::t("err-password-long").into(),
+            ));
         }
         if new_password.chars().count() < MIN_PASSWORD_CHARS {
-            return Err(AppError::Invalid(text::ERR_PASSWORD_SHORT.into()));
+            return Err(AppError::Invalid(
+                crate::i18n::t("err-password-short").into(),
+            ));
         }
         if password::is_common(&new_password) {
-            return Err(AppError::Invalid(text::ERR_PASSWORD_COMMON.into()));
+            return Err(AppError::Invalid(
+                crate::i18n::t("err-password-common").into(),
+            ));
         }
         // Counted as a bad link unless it turns out good.
         let ip = auth::client_address(&app).await;

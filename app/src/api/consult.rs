@@ -8,7 +8,7 @@ use crate::model::consult::{AreaOption, RequestDetail, RequestSummary};
 /// The areas a request can name: the five of the feature matrix plus "other".
 #[server(endpoint = "consultation_areas")]
 pub async fn consultation_areas() -> Result<Vec<AreaOption>, AppError> {
-    use crate::{api, state::app_state, store, text};
+    use crate::{api, state::app_state, store};
     api::with_status(
         async {
             let app = app_state()?;
@@ -22,7 +22,7 @@ pub async fn consultation_areas() -> Result<Vec<AreaOption>, AppError> {
                 .collect();
             areas.push(AreaOption {
                 code: domain::ConsultationArea::OutOfScope.as_str().to_string(),
-                name: text::AREA_OTHER.to_string(),
+                name: crate::i18n::t("area-other").to_string(),
             });
             Ok(areas)
         }
@@ -124,7 +124,7 @@ pub async fn consultation(id: i64) -> Result<RequestDetail, AppError> {
 #[server(endpoint = "reply_consultation")]
 pub async fn reply_consultation(id: i64, body: String) -> Result<(), AppError> {
     use crate::store::consultations::Author;
-    use crate::{api, auth, input, state::app_state, store, text};
+    use crate::{api, auth, input, state::app_state, store};
     api::with_status(
         async {
             let body = input::MESSAGE.required(&body)?;
@@ -140,7 +140,9 @@ pub async fn reply_consultation(id: i64, body: String) -> Result<(), AppError> {
                 .await?
                 .ok_or(AppError::NotFound)?;
             if row.status == "closed" {
-                return Err(AppError::Invalid(text::ERR_REQUEST_CLOSED.into()));
+                return Err(AppError::Invalid(
+                    crate::i18n::t("err-request-closed").into(),
+                ));
             }
             let mut tx = store::begin_write(&app.db).await?;
             store::consultations::add_message(&mut tx, id, author, body).await?;
@@ -222,7 +224,6 @@ pub(crate) mod views {
     use crate::model::consult::{MessageView, RequestDetail, RequestSummary};
     use crate::state::{app_state, AppState};
     use crate::store::{self, consultations::RequestRow};
-    use crate::text;
 
     /// Admins see every request (`None`); a contact only their company's.
     pub async fn caller_scope() -> Result<(AppState, Option<i64>), AppError> {
@@ -276,7 +277,7 @@ pub(crate) mod views {
                     area: areas
                         .iter()
                         .find(|a| a.code == row.area_code)
-                        .map_or(text::AREA_OTHER.to_string(), |a| a.name.clone()),
+                        .map_or(crate::i18n::t("area-other").to_string(), |a| a.name.clone()),
                     status: row.status,
                     filed_at: app.clock.local(filed).format("%Y-%m-%d %H:%M").to_string(),
                     target: target.to_string(),

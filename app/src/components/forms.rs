@@ -5,8 +5,8 @@ use leptos::server_fn::ServerFn;
 
 use crate::components::error_view;
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::outcome::{self, Outcome};
-use crate::text;
 
 /// Shows what the action `S` led to on the request that came back here: its refusal (carried
 /// in the URL) or what it achieved (carried in a cookie, shown once).
@@ -24,10 +24,10 @@ where
 
 fn outcome_view(outcome: Outcome) -> AnyView {
     match outcome {
-        Outcome::Saved => view! { <p class="ok" role="status">{text::SAVED}</p> }.into_any(),
+        Outcome::Saved => view! { <p class="ok" role="status">{t("saved")}</p> }.into_any(),
         Outcome::Invited(sent) => view! {
             <p class="notice" role="status">
-                {text::INVITATION_LINK} " " <code data-testid="invitation-link">{sent.link}</code>
+                {t("invitation-link")} " " <code data-testid="invitation-link">{sent.link}</code>
             </p>
         }
         .into_any(),

@@ -5,29 +5,29 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::{viewer, Logout};
+use crate::i18n::t;
 use crate::model::Viewer;
-use crate::text;
 
-/// The links each kind of visitor gets: (path, label).
+/// The links each kind of visitor gets: (path, message key of the label).
 fn links(viewer: &Viewer) -> &'static [(&'static str, &'static str)] {
     match viewer {
-        Viewer::Anonymous => &[("/plans", text::NAV_PLANS), ("/login", text::NAV_SIGN_IN)],
+        Viewer::Anonymous => &[("/plans", "nav-plans"), ("/login", "nav-sign-in")],
         Viewer::Contact { .. } => &[
-            ("/dashboard", text::NAV_DASHBOARD),
-            ("/plans", text::NAV_PLANS),
-            ("/orders", text::NAV_ORDERS),
-            ("/consultations", text::NAV_REQUESTS),
-            ("/company", text::NAV_COMPANY),
+            ("/dashboard", "nav-dashboard"),
+            ("/plans", "nav-plans"),
+            ("/orders", "nav-orders"),
+            ("/consultations", "nav-requests"),
+            ("/company", "nav-company"),
         ],
         Viewer::Admin { .. } => &[
-            ("/admin", text::ADMIN_HOME),
-            ("/admin/consultations", text::ADMIN_QUEUE),
-            ("/admin/invoices", text::INVOICES_TITLE),
-            ("/admin/catalog", text::ADMIN_CATALOG),
-            ("/admin/plans", text::ADMIN_PLANS),
-            ("/admin/audit", text::ADMIN_AUDIT),
-            ("/admin/vendor", text::VENDOR_TITLE),
-            ("/admin/jobs", text::JOBS_TITLE),
+            ("/admin", "admin-home"),
+            ("/admin/consultations", "admin-queue"),
+            ("/admin/invoices", "invoices-title"),
+            ("/admin/catalog", "admin-catalog"),
+            ("/admin/plans", "admin-plans"),
+            ("/admin/audit", "admin-audit"),
+            ("/admin/vendor", "vendor-title"),
+            ("/admin/jobs", "jobs-title"),
         ],
     }
 }
@@ -38,7 +38,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <a href="/" class="brand">
-                {text::APP_NAME}
+                {t("app-name")}
             </a>
             <Suspense>
                 {move || Suspend::new(async move {
@@ -55,17 +55,17 @@ fn Navigation(viewer: Viewer) -> impl IntoView {
     let who = match &viewer {
         Viewer::Anonymous => None,
         Viewer::Contact { name, company_name } => Some(format!("{name}, {company_name}")),
-        Viewer::Admin { name } => Some(format!("{name} ({})", text::ROLE_ADMIN)),
+        Viewer::Admin { name } => Some(format!("{name} ({})", t("role-admin"))),
     };
     view! {
-        <nav aria-label=text::NAV_MAIN>
+        <nav aria-label=t("nav-main")>
             {links(&viewer)
                 .iter()
                 .map(|(href, label)| {
                     // "/admin" (the work queue and companies) is not every admin page.
                     view! {
                         <A href=*href exact=*href == "/admin">
-                            {*label}
+                            {t(label)}
                         </A>
                     }
                 })
@@ -76,17 +76,55 @@ fn Navigation(viewer: Viewer) -> impl IntoView {
                 let logout = ServerAction::<Logout>::new();
                 view! {
                     <div class="account-menu">
-                        <span class="muted">{text::SIGNED_IN_AS} " "</span>
+                        <span class="muted">{t("signed-in-as")} " "</span>
                         <A href="/account" attr:data-testid="signed-in-as">
                             {who}
                         </A>
                         <ActionForm action=logout>
                             <button type="submit" class="secondary">
-                                {text::SIGN_OUT}
+                                {t("sign-out")}
                             </button>
                         </ActionForm>
                     </div>
                 }
             })}
+        <LanguageSwitcher />
+    }
+}
+
+/// One button per language, in a plain form: it works without JavaScript. The server saves
+/// the choice (a cookie, and the account's preference when signed in) and sends the browser
+/// back to this page.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let here = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    );
+    let current = crate::i18n::locale();
+    view! {
+        <form method="post" action="/language" class="language-switcher">
+            <input type="hidden" name="return_to" value=here />
+            <span class="visually-hidden">{t("language-switcher")}</span>
+            {crate::i18n::Locale::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <button
+                            type="submit"
+                            name="locale"
+                            value=l.code()
+                            lang=l.code()
+                            class="link"
+                            aria-pressed=if l == current { "true" } else { "false" }
+                        >
+                            {l.native_name()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </form>
     }
 }

@@ -26,7 +26,7 @@ pub use quote::QuoteBreakdown;
 pub fn YearsField(#[prop(into)] value: Signal<String>) -> impl IntoView {
     view! {
         <label>
-            {text::FIELD_YEARS}
+            {t("field-years")}
             <input
                 type="number"
                 name="years"
@@ -43,7 +43,7 @@ pub fn YearsField(#[prop(into)] value: Signal<String>) -> impl IntoView {
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::text;
+use crate::i18n::t;
 
 /// A refusal or failure, said plainly; "not signed in" offers the way in.
 #[component]
@@ -53,7 +53,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         <p class="error" role="alert">
             {error.to_string()}
         </p>
-        {sign_in.then(|| view! { <a href="/login">{text::NAV_SIGN_IN}</a> })}
+        {sign_in.then(|| view! { <a href="/login">{t("nav-sign-in")}</a> })}
     }
 }
 
@@ -63,8 +63,8 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
 pub fn RuleNotice(violation: domain::RuleViolation) -> impl IntoView {
     use domain::RuleViolation as V;
     let way_forward = match &violation {
-        V::R7OutdatedVersions(_) => Some(("/updates", text::GO_UPDATES_FIX)),
-        V::R1CoverageExists { .. } => Some(("/plans", text::GO_RENEWAL)),
+        V::R7OutdatedVersions(_) => Some(("/updates", t("go-updates-fix"))),
+        V::R1CoverageExists { .. } => Some(("/plans", t("go-renewal"))),
         _ => None,
     };
     view! {

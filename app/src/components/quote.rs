@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::model::{LineView, QuoteView};
 use crate::text;
 
@@ -11,16 +12,16 @@ pub fn QuoteBreakdown(quote: QuoteView) -> impl IntoView {
     let support = quote.support;
     let licenses = (!quote.licenses.is_empty()).then(|| {
         view! {
-            <h3>{text::QUOTE_LICENSES}</h3>
+            <h3>{t("quote-licenses")}</h3>
             <LineTable lines=quote.licenses.clone() />
         }
     });
     view! {
         <section class="card quote" data-testid="quote">
-            <h2>{text::QUOTE_TITLE}</h2>
-            <p class="muted">{text::QUOTE_SIGNING_DATE} " " {quote.signing_date.to_string()}</p>
+            <h2>{t("quote-title")}</h2>
+            <p class="muted">{t("quote-signing-date")} " " {quote.signing_date.to_string()}</p>
             {licenses}
-            <h3>{format!("{}: {}, {}", text::QUOTE_SUPPORT, support.plan_name, text::years(support.years))}</h3>
+            <h3>{format!("{}: {}, {}", t("quote-support"), support.plan_name, text::years(support.years))}</h3>
             <p data-testid="support-formula">
                 {text::support_formula(
                     &support.percent,
@@ -31,12 +32,12 @@ pub fn QuoteBreakdown(quote: QuoteView) -> impl IntoView {
                 )}
             </p>
             <details>
-                <summary>{text::QUOTE_BASIS}</summary>
+                <summary>{t("quote-basis")}</summary>
                 <LineTable lines=support.basis />
             </details>
             <p data-testid="contract-change">{text::contract_change(&quote.change)}</p>
             <p class="total">
-                {text::QUOTE_TOTAL} ": " <strong data-testid="quote-total">
+                {t("quote-total")} ": " <strong data-testid="quote-total">
                     {format!("{} {currency}", quote.total)}
                 </strong>
             </p>
@@ -59,12 +60,12 @@ fn LineTable(lines: Vec<LineView>) -> impl IntoView {
         <table class="lines responsive">
             <thead>
                 <tr>
-                    <th scope="col">{text::COL_PRODUCT}</th>
-                    <th scope="col">{text::COL_VERSION}</th>
-                    <th scope="col">{text::COL_QUANTITY}</th>
-                    <th scope="col">{text::COL_UNIT_PRICE}</th>
-                    <th scope="col">{text::COL_PRICE_FROM}</th>
-                    <th scope="col">{text::COL_AMOUNT}</th>
+                    <th scope="col">{t("col-product")}</th>
+                    <th scope="col">{t("col-version")}</th>
+                    <th scope="col">{t("col-quantity")}</th>
+                    <th scope="col">{t("col-unit-price")}</th>
+                    <th scope="col">{t("col-price-from")}</th>
+                    <th scope="col">{t("col-amount")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -73,12 +74,12 @@ fn LineTable(lines: Vec<LineView>) -> impl IntoView {
                     .map(|l| {
                         view! {
                             <tr>
-                                <td data-label=text::COL_PRODUCT>{l.product}</td>
-                                <td data-label=text::COL_VERSION>{l.version}</td>
-                                <td data-label=text::COL_QUANTITY>{l.quantity}</td>
-                                <td data-label=text::COL_UNIT_PRICE>{l.unit_price}</td>
-                                <td data-label=text::COL_PRICE_FROM>{l.price_valid_from.to_string()}</td>
-                                <td data-label=text::COL_AMOUNT>{l.amount}</td>
+                                <td data-label=t("col-product")>{l.product}</td>
+                                <td data-label=t("col-version")>{l.version}</td>
+                                <td data-label=t("col-quantity")>{l.quantity}</td>
+                                <td data-label=t("col-unit-price")>{l.unit_price}</td>
+                                <td data-label=t("col-price-from")>{l.price_valid_from.to_string()}</td>
+                                <td data-label=t("col-amount")>{l.amount}</td>
                             </tr>
                         }
                     })

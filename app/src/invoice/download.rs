@@ -6,23 +6,27 @@
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use tower_sessions::Session;
 
 use crate::error::AppError;
+use crate::i18n::{in_locale, Locale};
 use crate::state::AppState;
 
 /// The contact's invoice of order `id`.
 pub async fn contact_pdf(
     State(app): State<AppState>,
     session: Session,
+    Extension(locale): Extension<Locale>,
     Path(id): Path<String>,
 ) -> Response {
     answer(
         async {
             let who = crate::auth::contact_of(session, &app).await?;
-            pdf_of(&app, &id, Some(who.company_id)).await
+            pdf_of(&app, &id, Some(who.company_id), locale).await
         }
         .await,
+        locale,
     )
 }
 
@@ -30,14 +34,16 @@ pub async fn contact_pdf(
 pub async fn admin_pdf(
     State(app): State<AppState>,
     session: Session,
+    Extension(locale): Extension<Locale>,
     Path(id): Path<String>,
 ) -> Response {
     answer(
         async {
             crate::auth::admin_of(session, &app).await?;
-            pdf_of(&app, &id, None).await
+            pdf_of(&app, &id, None, locale).await
         }
         .await,
+        locale,
     )
 }
 
@@ -45,17 +51,20 @@ async fn pdf_of(
     app: &AppState,
     id: &str,
     company_id: Option<i64>,
+    locale: Locale,
 ) -> Result<(String, Vec<u8>), AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let document = super::document(app, id, company_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((document.number.clone(), super::pdf::render(&document)?))
+    // In the reader's language: the request's, like the invoice page.
+    let pdf = in_locale(locale, || super::pdf::render(&document))?;
+    Ok((document.number.clone(), pdf))
 }
 
 /// The PDF as an attachment named after the invoice, never cached by shared caches; an error
 /// as its status with the message as text.
-fn answer(result: Result<(String, Vec<u8>), AppError>) -> Response {
+fn answer(result: Result<(String, Vec<u8>), AppError>, locale: Locale) -> Response {
     match result {
         Ok((number, bytes)) => {
             let disposition =
@@ -80,7 +89,7 @@ fn answer(result: Result<(String, Vec<u8>), AppError>) -> Response {
         Err(error) => {
             let status = StatusCode::from_u16(error.status_code())
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, error.to_string()).into_response()
+            (status, in_locale(locale, || error.to_string())).into_response()
         }
     }
 }

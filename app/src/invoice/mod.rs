@@ -95,7 +95,7 @@ pub async fn document(
         .into_iter()
         .map(|l| {
             Ok(InvoiceLine {
-                detail: line_detail(l.price_valid_from.as_deref()),
+                price_from: l.price_valid_from.as_deref().map(parse_date).transpose()?,
                 service: service(l.service_start, l.service_end, l.added_days)?,
                 description: l.description,
                 quantity: u32::try_from(l.quantity).unwrap_or_default(),
@@ -155,14 +155,6 @@ pub fn status(
             overdue: domain::overdue(due_date, today),
         }
     })
-}
-
-/// Where a license line's unit price comes from (the price list of a day). A support line's
-/// description states its computation itself.
-fn line_detail(price_valid_from: Option<&str>) -> String {
-    price_valid_from
-        .map(|from| format!("list price from {from}"))
-        .unwrap_or_default()
 }
 
 fn service(
@@ -257,18 +249,25 @@ pub async fn send_mail(
     let document = document(app, order_id, Some(company_id))
         .await?
         .ok_or(AppError::NotFound)?;
-    let pdf = pdf::render(&document)?;
+    // In the language of the company's contact, whoever placed the order.
+    let locale = store::preferences::company_locale(&app.db, company_id).await?;
+    let (pdf, subject, body) = crate::i18n::in_locale(locale, || {
+        Ok::<_, AppError>((
+            pdf::render(&document)?,
+            crate::text::invoice_mail_subject(&document.number),
+            crate::text::invoice_mail(
+                &document.number,
+                &document.total,
+                &document.currency,
+                document.due_date,
+            ),
+        ))
+    })?;
     let recipients = recipients(app, &record).await?;
-    let body = crate::text::invoice_mail(
-        &document.number,
-        &document.total,
-        &document.currency,
-        document.due_date,
-    );
     app.mailer
         .send_with_attachment(
             &recipients,
-            &crate::text::invoice_mail_subject(&document.number),
+            &subject,
             body,
             (&format!("{}.pdf", document.number), pdf),
             Some(message_id),

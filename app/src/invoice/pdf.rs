@@ -15,6 +15,7 @@ use krilla::text::{Font, TextDirection};
 use krilla::Document;
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::model::invoice::{InvoiceDocument, Party};
 use crate::text;
 
@@ -209,15 +210,15 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
         Weight::Bold,
         Align::Right,
         false,
-        text::INVOICE_TITLE,
+        &t("invoice-title"),
     );
     l.y += 30.0;
     let facts = [
-        (text::INVOICE_NUMBER_LABEL, invoice.number.clone()),
-        (text::INVOICE_ORDER, invoice.order_id.to_string()),
-        (text::INVOICE_ISSUED, invoice.issue_date.to_string()),
-        (text::INVOICE_DUE, invoice.due_date.to_string()),
-        (text::INVOICE_STATUS, text::invoice_status(&invoice.status)),
+        (t("invoice-number-label"), invoice.number.clone()),
+        (t("invoice-order"), invoice.order_id.to_string()),
+        (t("invoice-issued"), invoice.issue_date.to_string()),
+        (t("invoice-due"), invoice.due_date.to_string()),
+        (t("invoice-status"), text::invoice_status(&invoice.status)),
     ];
     for (label, value) in facts {
         l.text(
@@ -226,7 +227,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
             Weight::Regular,
             Align::Right,
             true,
-            label,
+            &label,
         );
         l.text(RIGHT, 9.5, Weight::Bold, Align::Right, false, &value);
         l.y += 14.0;
@@ -234,7 +235,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
     l.y = l.y.max(seller_bottom) + 18.0;
 
     // Buyer.
-    l.line(8.5, Weight::Regular, &text::INVOICE_BUYER.to_uppercase());
+    l.line(8.5, Weight::Regular, &t("invoice-buyer").to_uppercase());
     for (weight, line) in party_lines(&invoice.buyer) {
         let size = if weight == Weight::Bold { 11.0 } else { 9.5 };
         for part in wrap(&line, size, weight, PARTY_WIDTH) {
@@ -252,7 +253,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
             Weight::Bold,
             Align::Left,
             true,
-            text::COL_DESCRIPTION,
+            &t("col-description"),
         );
         l.text(
             QTY_RIGHT,
@@ -260,7 +261,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
             Weight::Bold,
             Align::Right,
             true,
-            text::COL_QTY,
+            &t("col-qty"),
         );
         l.text(
             UNIT_RIGHT,
@@ -268,7 +269,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
             Weight::Bold,
             Align::Right,
             true,
-            text::COL_UNIT_PRICE,
+            &t("col-unit-price"),
         );
         l.text(
             RIGHT,
@@ -276,7 +277,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
             Weight::Bold,
             Align::Right,
             true,
-            text::COL_AMOUNT,
+            &t("col-amount"),
         );
         l.y += 14.0;
         l.rule(0.8);
@@ -294,8 +295,9 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
                 DESCRIPTION_WIDTH,
             ));
         }
-        if !line.detail.is_empty() {
-            notes.extend(wrap(&line.detail, 8.0, Weight::Regular, DESCRIPTION_WIDTH));
+        let detail = text::price_from(line.price_from);
+        if !detail.is_empty() {
+            notes.extend(wrap(&detail, 8.0, Weight::Regular, DESCRIPTION_WIDTH));
         }
         let height = description.len() as f32 * 13.0 + notes.len() as f32 * 11.0 + 8.0;
         let page_before = l.pages.len();
@@ -345,7 +347,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
     l.gap(4.0);
     let totals = [
         (
-            text::INVOICE_SUBTOTAL.to_string(),
+            t("invoice-subtotal").to_string(),
             invoice.subtotal.clone(),
             Weight::Regular,
         ),
@@ -355,7 +357,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
             Weight::Regular,
         ),
         (
-            format!("{} ({})", text::INVOICE_TOTAL, invoice.currency),
+            format!("{} ({})", t("invoice-total"), invoice.currency),
             invoice.total.clone(),
             Weight::Bold,
         ),
@@ -375,7 +377,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
 
     // How to pay.
     l.need(80.0);
-    l.line(8.5, Weight::Regular, &text::INVOICE_PAYMENT.to_uppercase());
+    l.line(8.5, Weight::Regular, &t("invoice-payment").to_uppercase());
     let instruction = text::invoice_pay_by(
         &invoice.total,
         &invoice.currency,
@@ -386,15 +388,15 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
         l.line(9.5, Weight::Regular, &line);
     }
     let bank = [
-        (text::INVOICE_PAYMENT_REFERENCE, &invoice.payment_reference),
-        (text::INVOICE_IBAN, &invoice.bank.iban),
-        (text::INVOICE_BIC, &invoice.bank.bic),
-        (text::INVOICE_BANK, &invoice.bank.bank_name),
+        (t("invoice-payment-reference"), &invoice.payment_reference),
+        (t("invoice-iban"), &invoice.bank.iban),
+        (t("invoice-bic"), &invoice.bank.bic),
+        (t("invoice-bank"), &invoice.bank.bank_name),
     ];
     for (label, value) in bank {
         if !value.is_empty() {
             l.need(14.0);
-            l.text(MARGIN, 9.5, Weight::Regular, Align::Left, true, label);
+            l.text(MARGIN, 9.5, Weight::Regular, Align::Left, true, &label);
             l.text(MARGIN + 110.0, 9.5, Weight::Bold, Align::Left, false, value);
             l.y += 14.0;
         }
@@ -440,7 +442,7 @@ pub fn render(invoice: &InvoiceDocument) -> Result<Vec<u8>, AppError> {
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
-            .title(format!("{} {}", text::INVOICE_TITLE, invoice.number))
+            .title(format!("{} {}", t("invoice-title"), invoice.number))
             .creator("Support Portal".to_string())
             .language("en".to_string()),
     );

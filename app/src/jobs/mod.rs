@@ -12,9 +12,11 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::state::AppState;
 use crate::store::jobs::{self as queue, ClaimedJob, NewJob};
 use crate::store::Conn;
+use crate::text;
 
 /// How long a claim lasts: longer than any job takes (an SMTP send with its timeouts).
 const LEASE_SECONDS: i64 = 300;
@@ -241,12 +243,18 @@ async fn answered_mail(app: &AppState, request_id: i64, job_id: i64) -> Result<(
         return Ok(());
     };
     let link = format!("{}/consultations/{request_id}", app.public_url);
-    let mail = text::answered_mail(&row.contact_name, &row.subject, &link);
+    let locale = store::preferences::company_locale(&app.db, row.company_id).await?;
+    let (subject, mail) = crate::i18n::in_locale(locale, || {
+        (
+            t("answered-subject"),
+            text::answered_mail(&row.contact_name, &row.subject, &link),
+        )
+    });
     app.mailer
         .send_as(
             &row.contact_name,
             &row.contact_email,
-            text::ANSWERED_SUBJECT,
+            &subject,
             mail,
             Some(&message_id(app, job_id)),
         )
@@ -263,7 +271,6 @@ async fn link_mail(
     job_id: i64,
 ) -> Result<(), AppError> {
     use crate::store::{self, tokens};
-    use crate::text;
     let Some((name, email, now_epoch)) = store::contacts::active_by_id(&app.db, contact_id).await?
     else {
         // No longer the company's contact: no link for them.
@@ -277,18 +284,25 @@ async fn link_mail(
     let mut conn = app.db.acquire().await?;
     let token = tokens::issue(&mut conn, contact_id, purpose, app.clock.now()).await?;
     drop(conn);
-    let (subject, body) = match purpose {
+    let locale = store::preferences::contact_locale(&app.db, contact_id).await?;
+    let (subject, body) = crate::i18n::in_locale(locale, || match purpose {
         tokens::Purpose::PasswordReset => (
-            text::RESET_SUBJECT,
+            t("reset-subject"),
             text::reset_mail(&name, &format!("{}/reset?token={token}", app.public_url)),
         ),
         tokens::Purpose::Invitation => (
-            text::INVITATION_SUBJECT,
+            t("invitation-subject"),
             text::invitation_mail(&name, &format!("{}/invite?token={token}", app.public_url)),
         ),
-    };
+    });
     app.mailer
-        .send_as(&name, &email, subject, body, Some(&message_id(app, job_id)))
+        .send_as(
+            &name,
+            &email,
+            &subject,
+            body,
+            Some(&message_id(app, job_id)),
+        )
         .await
 }
 

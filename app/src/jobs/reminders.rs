@@ -90,27 +90,28 @@ pub async fn renewal(
     };
     let price = purchase::price(&state, &request, app.clock.today(), rate)
         .ok()
-        .map(|priced| format!("{} {}", priced.taxed.total, app.currency));
+        .map(|priced| priced.taxed.total.to_string());
     let Some((name, email)) = contact(app, company_id).await? else {
         return Ok(());
     };
     let link = format!("{}/support?plan={}&years=1", app.public_url, tier.as_str());
     let lapsed = milestone == domain::RenewalMilestone::Lapsed;
-    app.mailer
-        .send_as(
-            &name,
-            &email,
-            &text::renewal_reminder_subject(coverage_end, lapsed),
+    let locale = store::preferences::company_locale(&app.db, company_id).await?;
+    let (subject, body) = crate::i18n::in_locale(locale, || {
+        (
+            text::renewal_reminder_subject(coverage_end, lapsed),
             text::renewal_reminder_mail(
                 &name,
                 &plan.name,
                 coverage_end,
-                price.as_deref(),
+                price.as_deref().map(|total| (total, app.currency.as_str())),
                 &link,
                 lapsed,
             ),
-            Some(message_id),
         )
+    });
+    app.mailer
+        .send_as(&name, &email, &subject, body, Some(message_id))
         .await
 }
 
@@ -127,10 +128,10 @@ pub async fn overdue(app: &AppState, number: &str, message_id: &str) -> Result<(
         .ok_or(AppError::NotFound)?;
     let recipients = crate::invoice::recipients(app, &invoice).await?;
     let link = format!("{}/orders/{}", app.public_url, invoice.order_id);
-    app.mailer
-        .send_to_all(
-            &recipients,
-            &text::overdue_reminder_subject(number),
+    let locale = store::preferences::company_locale(&app.db, invoice.company_id).await?;
+    let (subject, body) = crate::i18n::in_locale(locale, || {
+        (
+            text::overdue_reminder_subject(number),
             text::overdue_reminder_mail(
                 number,
                 &document.total,
@@ -138,8 +139,10 @@ pub async fn overdue(app: &AppState, number: &str, message_id: &str) -> Result<(
                 document.due_date,
                 &link,
             ),
-            Some(message_id),
         )
+    });
+    app.mailer
+        .send_to_all(&recipients, &subject, body, Some(message_id))
         .await
 }
 

@@ -50,13 +50,13 @@ impl Party {
     /// numbers that are set (`Country: UA`, `VAT no. UA123…`). The page and the PDF share it.
     pub fn detail_lines(&self) -> Vec<String> {
         let labelled = [
-            (crate::text::INVOICE_COUNTRY, &self.country, ": "),
+            (crate::i18n::t("invoice-country"), &self.country, ": "),
             (
-                crate::text::INVOICE_REGISTRATION,
+                crate::i18n::t("invoice-registration"),
                 &self.registration_number,
                 " ",
             ),
-            (crate::text::INVOICE_VAT_NUMBER, &self.vat_number, " "),
+            (crate::i18n::t("invoice-vat-number"), &self.vat_number, " "),
         ];
         self.address_lines
             .iter()
@@ -86,9 +86,9 @@ pub struct InvoiceLine {
     pub description: String,
     pub quantity: u32,
     pub unit_price: String,
-    /// Where a license line's unit price comes from (`list price from 2026-01-01`); empty on
-    /// the support line, whose description states its computation.
-    pub detail: String,
+    /// The day of the price list a license line's unit price comes from; none on the support
+    /// line, whose description states its computation.
+    pub price_from: Option<NaiveDate>,
     /// What a support line pays for.
     pub service: Option<ServiceText>,
     pub amount: String,

@@ -6,16 +6,16 @@ use leptos_meta::Title;
 
 use crate::api::{viewer, LogoutEverywhere};
 use crate::components::ErrorNotice;
+use crate::i18n::t;
 use crate::model::Viewer;
-use crate::text;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let viewer = Resource::new_blocking(|| (), |_| viewer());
     view! {
-        <Title text=text::ACCOUNT_TITLE />
-        <h1>{text::ACCOUNT_TITLE}</h1>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("account-title") />
+        <h1>{t("account-title")}</h1>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match viewer.await {
                     Ok(Viewer::Anonymous) => {
@@ -41,20 +41,20 @@ fn AccountView(viewer: Viewer) -> impl IntoView {
     view! {
         <section class="card">
             <dl class="facts">
-                <dt>{text::ACCOUNT_NAME}</dt>
+                <dt>{t("account-name")}</dt>
                 <dd>{name}</dd>
                 {company
                     .map(|company| {
                         view! {
-                            <dt>{text::ACCOUNT_COMPANY}</dt>
+                            <dt>{t("account-company")}</dt>
                             <dd>{company}</dd>
                         }
                     })}
                 {(!contact)
                     .then(|| {
                         view! {
-                            <dt>{text::ACCOUNT_ROLE}</dt>
-                            <dd>{text::ROLE_ADMIN}</dd>
+                            <dt>{t("account-role")}</dt>
+                            <dd>{t("role-admin")}</dd>
                         }
                     })}
             </dl>
@@ -65,16 +65,16 @@ fn AccountView(viewer: Viewer) -> impl IntoView {
                 // server (`server create-admin`).
                 view! {
                     <section class="card">
-                        <h2>{text::ACCOUNT_PASSWORD_TITLE}</h2>
-                        <p>{text::ACCOUNT_PASSWORD_HOW}</p>
-                        <a href="/reset">{text::ACCOUNT_PASSWORD_LINK}</a>
+                        <h2>{t("account-password-title")}</h2>
+                        <p>{t("account-password-how")}</p>
+                        <a href="/reset">{t("account-password-link")}</a>
                     </section>
                     <section class="card">
-                        <h2>{text::ACCOUNT_SESSIONS_TITLE}</h2>
-                        <p>{text::ACCOUNT_SESSIONS_HOW}</p>
+                        <h2>{t("account-sessions-title")}</h2>
+                        <p>{t("account-sessions-how")}</p>
                         <ActionForm action=everywhere>
                             <button type="submit" class="secondary">
-                                {text::SIGN_OUT_EVERYWHERE}
+                                {t("sign-out-everywhere")}
                             </button>
                         </ActionForm>
                         {crate::components::action_outcome(everywhere)}

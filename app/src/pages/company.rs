@@ -5,18 +5,18 @@ use leptos_meta::Title;
 
 use crate::api::{company_billing, SaveBillingDetails};
 use crate::components::{action_outcome, error_view};
+use crate::i18n::t;
 use crate::model::invoice::BillingDetails;
-use crate::text;
 
 /// The billing details form, filled with the details in force.
 #[component]
 pub fn CompanyPage() -> impl IntoView {
     let details = Resource::new(|| (), |_| company_billing());
     view! {
-        <Title text=text::COMPANY_TITLE />
-        <h1>{text::COMPANY_TITLE}</h1>
-        <p>{text::COMPANY_INTRO}</p>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("company-title") />
+        <h1>{t("company-title")}</h1>
+        <p>{t("company-intro")}</p>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match details.await {
                     Ok(details) => view! { <BillingForm details /> }.into_any(),
@@ -33,31 +33,31 @@ fn BillingForm(details: BillingDetails) -> impl IntoView {
     let empty = details.legal_name.is_empty();
     view! {
         <section class="card">
-            {empty.then(|| view! { <p class="hint" data-testid="no-billing">{text::NO_BILLING_DETAILS}</p> })}
+            {empty.then(|| view! { <p class="hint" data-testid="no-billing">{t("no-billing-details")}</p> })}
             <ActionForm action=save>
                 <label>
-                    {text::FIELD_LEGAL_NAME}
+                    {t("field-legal-name")}
                     <input name="legal_name" required maxlength="200" autocomplete="organization" value=details.legal_name />
                 </label>
                 <label>
-                    {text::FIELD_ADDRESS}
+                    {t("field-address")}
                     <textarea name="address" required rows="4" maxlength="500" autocomplete="street-address">
                         {details.address}
                     </textarea>
                 </label>
                 <label>
-                    {text::INVOICE_COUNTRY}
+                    {t("invoice-country")}
                     <input name="country" required minlength="2" maxlength="2" pattern="[A-Za-z]{2}" autocomplete="country" value=details.country />
                 </label>
                 <label>
-                    {text::INVOICE_VAT_NUMBER}
+                    {t("invoice-vat-number")}
                     <input name="vat_number" maxlength="30" value=details.vat_number />
                 </label>
                 <label>
-                    {text::FIELD_BILLING_EMAILS}
+                    {t("field-billing-emails")}
                     <input name="billing_emails" required maxlength="1300" inputmode="email" value=details.billing_emails />
                 </label>
-                <button type="submit">{text::SAVE_BILLING}</button>
+                <button type="submit">{t("save-billing")}</button>
             </ActionForm>
             {action_outcome(save)}
         </section>

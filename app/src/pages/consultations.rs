@@ -9,8 +9,8 @@ use crate::api::consult::{
     consultation, consultation_areas, consultations, FileConsultation, ReplyConsultation,
 };
 use crate::components::{error_view, ErrorNotice};
+use crate::i18n::t;
 use crate::model::consult::{RequestDetail, RequestSummary};
-use crate::text;
 
 #[component]
 pub fn ConsultationsPage() -> impl IntoView {
@@ -18,13 +18,13 @@ pub fn ConsultationsPage() -> impl IntoView {
     let list = Resource::new(move || file.version().get(), |_| consultations());
     let areas = Resource::new(|| (), |_| consultation_areas());
     view! {
-        <Title text=text::REQUESTS_TITLE />
-        <h1>{text::REQUESTS_TITLE}</h1>
-        <p>{text::REQUESTS_INTRO}</p>
+        <Title text=t("requests-title") />
+        <h1>{t("requests-title")}</h1>
+        <p>{t("requests-intro")}</p>
         <section class="card">
-            <h2>{text::NEW_REQUEST}</h2>
+            <h2>{t("new-request")}</h2>
             <ActionForm action=file attr:class="stack">
-                <label for="area">{text::FIELD_AREA}</label>
+                <label for="area">{t("field-area")}</label>
                 <select id="area" name="area">
                     <Suspense>
                         {move || Suspend::new(async move {
@@ -40,21 +40,21 @@ pub fn ConsultationsPage() -> impl IntoView {
                         })}
                     </Suspense>
                 </select>
-                <label for="subject">{text::FIELD_SUBJECT}</label>
+                <label for="subject">{t("field-subject")}</label>
                 <input id="subject" name="subject" required maxlength="200" />
-                <label for="description">{text::FIELD_DESCRIPTION}</label>
+                <label for="description">{t("field-description")}</label>
                 <textarea id="description" name="description" required rows="5"></textarea>
-                <button type="submit">{text::FILE_REQUEST}</button>
+                <button type="submit">{t("file-request")}</button>
             </ActionForm>
             {move || match file.value().get() {
                 Some(Err(error)) => Some(error_view(error)),
                 _ => None,
             }}
         </section>
-        <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Transition fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>{text::NO_REQUESTS}</p> }.into_any(),
+                    Ok(rows) if rows.is_empty() => view! { <p>{t("no-requests")}</p> }.into_any(),
                     Ok(rows) => view! { <RequestTable rows base="/consultations" /> }.into_any(),
                     Err(error) => error_view(error),
                 }
@@ -63,11 +63,11 @@ pub fn ConsultationsPage() -> impl IntoView {
     }
 }
 
-pub fn target_label(met: Option<bool>) -> &'static str {
+pub fn target_label(met: Option<bool>) -> String {
     match met {
-        Some(true) => text::TARGET_MET,
-        Some(false) => text::TARGET_MISSED,
-        None => text::TARGET_PENDING,
+        Some(true) => t("target-met"),
+        Some(false) => t("target-missed"),
+        None => t("target-pending"),
     }
 }
 
@@ -78,12 +78,12 @@ pub fn RequestTable(rows: Vec<RequestSummary>, base: &'static str) -> impl IntoV
         <table class="responsive">
             <thead>
                 <tr>
-                    <th scope="col">{text::FIELD_SUBJECT}</th>
-                    <th scope="col">{text::COL_COMPANY}</th>
-                    <th scope="col">{text::FIELD_AREA}</th>
-                    <th scope="col">{text::REQUEST_STATUS}</th>
-                    <th scope="col">{text::REQUEST_DUE}</th>
-                    <th scope="col">{text::REQUEST_TARGET}</th>
+                    <th scope="col">{t("field-subject")}</th>
+                    <th scope="col">{t("col-company")}</th>
+                    <th scope="col">{t("field-area")}</th>
+                    <th scope="col">{t("request-status")}</th>
+                    <th scope="col">{t("request-due")}</th>
+                    <th scope="col">{t("request-target")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -92,14 +92,14 @@ pub fn RequestTable(rows: Vec<RequestSummary>, base: &'static str) -> impl IntoV
                     .map(|r| {
                         view! {
                             <tr data-testid="request-row">
-                                <td data-label=text::FIELD_SUBJECT>
+                                <td data-label=t("field-subject")>
                                     <a href=format!("{base}/{}", r.id)>{r.subject}</a>
                                 </td>
-                                <td data-label=text::COL_COMPANY>{r.company}</td>
-                                <td data-label=text::FIELD_AREA>{r.area}</td>
-                                <td data-label=text::REQUEST_STATUS>{r.status}</td>
-                                <td data-label=text::REQUEST_DUE>{r.due}</td>
-                                <td data-label=text::REQUEST_TARGET>
+                                <td data-label=t("col-company")>{r.company}</td>
+                                <td data-label=t("field-area")>{r.area}</td>
+                                <td data-label=t("request-status")>{r.status}</td>
+                                <td data-label=t("request-due")>{r.due}</td>
+                                <td data-label=t("request-target")>
                                     {format!("{} ({})", r.target, target_label(r.target_met))}
                                 </td>
                             </tr>
@@ -134,8 +134,8 @@ pub fn RequestThreadPage(#[prop(optional)] admin: bool) -> impl IntoView {
         |(id, _, _)| consultation(id),
     );
     view! {
-        <Title text=text::REQUEST_TITLE />
-        <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("request-title") />
+        <Transition fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => view! { <Thread detail reply close admin /> }.into_any(),
@@ -159,16 +159,16 @@ fn Thread(
     view! {
         <h1>{s.subject}</h1>
         <dl class="facts">
-            <dt>{text::COL_COMPANY}</dt>
+            <dt>{t("col-company")}</dt>
             <dd>{s.company}</dd>
-            <dt>{text::FIELD_AREA}</dt>
+            <dt>{t("field-area")}</dt>
             <dd>{s.area}</dd>
-            <dt>{text::REQUEST_STATUS}</dt>
+            <dt>{t("request-status")}</dt>
             <dd data-testid="request-status">{s.status}</dd>
-            <dt>{text::REQUEST_FILED}</dt>
+            <dt>{t("request-filed")}</dt>
             <dd>{s.filed_at}</dd>
-            <dt>{text::REQUEST_TARGET}</dt>
-            <dd>{format!("{} · {} {} ({})", s.target, text::REQUEST_DUE, s.due, target_label(s.target_met))}</dd>
+            <dt>{t("request-target")}</dt>
+            <dd>{format!("{} · {} {} ({})", s.target, t("request-due"), s.due, target_label(s.target_met))}</dd>
         </dl>
         <section class="card">
             <p class="pre">{detail.description}</p>
@@ -178,7 +178,7 @@ fn Thread(
                 .messages
                 .into_iter()
                 .map(|m| {
-                    let who = if m.from_vendor { format!("{} ({})", m.author, text::VENDOR) } else { m.author };
+                    let who = if m.from_vendor { format!("{} ({})", m.author, t("vendor")) } else { m.author };
                     view! {
                         <li class=if m.from_vendor { "card vendor" } else { "card" } data-testid="message">
                             <p class="muted">{format!("{who} · {}", m.at)}</p>
@@ -193,9 +193,9 @@ fn Thread(
                 view! {
                     <ActionForm action=reply attr:class="stack card">
                         <input type="hidden" name="id" value=id.to_string() />
-                        <label for="reply">{text::REPLY}</label>
+                        <label for="reply">{t("reply")}</label>
                         <textarea id="reply" name="body" required rows="4"></textarea>
-                        <button type="submit">{text::SEND}</button>
+                        <button type="submit">{t("send")}</button>
                     </ActionForm>
                 }
             })}
@@ -204,7 +204,7 @@ fn Thread(
                 view! {
                     <ActionForm action=close>
                         <input type="hidden" name="id" value=id.to_string() />
-                        <button type="submit" class="secondary">{text::CLOSE_REQUEST}</button>
+                        <button type="submit" class="secondary">{t("close-request")}</button>
                     </ActionForm>
                 }
             })}

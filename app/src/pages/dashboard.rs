@@ -5,6 +5,7 @@ use leptos_meta::Title;
 
 use crate::api::dashboard;
 use crate::components::ErrorNotice;
+use crate::i18n::t;
 use crate::model::{ContractStatus, Dashboard, HoldingRow};
 use crate::text;
 
@@ -13,8 +14,8 @@ pub fn DashboardPage() -> impl IntoView {
     // Blocking, so that an anonymous visitor gets a real 302 to the login page before any HTML.
     let data = Resource::new_blocking(|| (), |_| dashboard());
     view! {
-        <Title text=text::NAV_DASHBOARD />
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("nav-dashboard") />
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(dashboard) => view! { <DashboardView dashboard /> }.into_any(),
@@ -32,9 +33,9 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         <ContractCard status=dashboard.contract.clone() />
         <Actions status=dashboard.contract />
         <section class="card">
-            <h2>{text::DASHBOARD_HOLDINGS}</h2>
+            <h2>{t("dashboard-holdings")}</h2>
             <p>
-                {text::TOTAL_LICENSES} ": " <strong data-testid="total-licenses">
+                {t("total-licenses")} ": " <strong data-testid="total-licenses">
                     {dashboard.total_licenses}
                 </strong>
             </p>
@@ -55,27 +56,27 @@ fn Actions(status: ContractStatus) -> impl IntoView {
         _ => None,
     };
     let support_label = if matches!(status, ContractStatus::None) {
-        text::GO_SUPPORT_NEW
+        t("go-support-new")
     } else {
-        text::GO_SUPPORT_RENEW
+        t("go-support-renew")
     };
     view! {
         {renew_soon
             .map(|days| {
                 view! {
                     <p class="notice cta" data-testid="renewal-cta">
-                        {text::renewal_due(days)} " " <a href="/support">{text::RENEW_NOW}</a>
+                        {text::renewal_due(days)} " " <a href="/support">{t("renew-now")}</a>
                     </p>
                 }
             })}
-        <nav class="card actions" aria-label=text::ACTIONS_TITLE>
-            <a href="/plans">{text::GO_PLANS}</a>
+        <nav class="card actions" aria-label=t("actions-title")>
+            <a href="/plans">{t("go-plans")}</a>
             <a href="/support">{support_label}</a>
-            <a href="/licenses">{text::GO_LICENSES}</a>
-            <a href="/updates">{text::GO_UPDATES}</a>
-            <a href="/orders">{text::GO_ORDERS}</a>
-            <a href="/consultations">{text::GO_REQUESTS}</a>
-            <a href="/history">{text::GO_HISTORY}</a>
+            <a href="/licenses">{t("go-licenses")}</a>
+            <a href="/updates">{t("go-updates")}</a>
+            <a href="/orders">{t("go-orders")}</a>
+            <a href="/consultations">{t("go-requests")}</a>
+            <a href="/history">{t("go-history")}</a>
         </nav>
     }
 }
@@ -92,16 +93,16 @@ pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
             ..
         } => view! {
             <dl class="facts">
-                <dt>{text::CONTRACT_PLAN}</dt>
+                <dt>{t("contract-plan")}</dt>
                 <dd data-testid="contract-plan">{plan_name}</dd>
-                <dt>{text::CONTRACT_PERIOD}</dt>
+                <dt>{t("contract-period")}</dt>
                 <dd>{format!("{start} – {end}")}</dd>
-                <dt>{text::CONTRACT_DAYS_LEFT}</dt>
+                <dt>{t("contract-days-left")}</dt>
                 <dd data-testid="days-left">{days_left}</dd>
                 {(covered_until > end)
                     .then(|| {
                         view! {
-                            <dt>{text::CONTRACT_RENEWED_UNTIL}</dt>
+                            <dt>{t("contract-renewed-until")}</dt>
                             <dd data-testid="covered-until">{covered_until.to_string()}</dd>
                         }
                     })}
@@ -113,23 +114,23 @@ pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
             start,
             end,
         } => view! {
-            <p class="notice">{text::NO_ACTIVE_SUPPORT}</p>
-            <p>{format!("{plan_name}: {} {start} ({start} – {end})", text::CONTRACT_STARTS_ON)}</p>
+            <p class="notice">{t("no-active-support")}</p>
+            <p>{format!("{plan_name}: {} {start} ({start} – {end})", t("contract-starts-on"))}</p>
         }
         .into_any(),
         ContractStatus::Lapsed { plan_name, ended } => view! {
-            <p class="notice" data-testid="no-support">{text::NO_ACTIVE_SUPPORT}</p>
-            <p>{format!("{} {ended} ({plan_name}).", text::CONTRACT_LAPSED_ON)}</p>
+            <p class="notice" data-testid="no-support">{t("no-active-support")}</p>
+            <p>{format!("{} {ended} ({plan_name}).", t("contract-lapsed-on"))}</p>
         }
         .into_any(),
         ContractStatus::None => view! {
-            <p class="notice" data-testid="no-support">{text::NO_ACTIVE_SUPPORT}</p>
+            <p class="notice" data-testid="no-support">{t("no-active-support")}</p>
         }
         .into_any(),
     };
     view! {
         <section class="card">
-            <h2>{text::CONTRACT_TITLE}</h2>
+            <h2>{t("contract-title")}</h2>
             {body}
         </section>
     }
@@ -140,7 +141,7 @@ pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
 #[component]
 fn HoldingsTable(mut rows: Vec<HoldingRow>) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p>{text::DASHBOARD_NO_HOLDINGS}</p> }.into_any();
+        return view! { <p>{t("dashboard-no-holdings")}</p> }.into_any();
     }
     rows.sort_by(|a, b| a.product.cmp(&b.product));
     view! {
@@ -148,10 +149,10 @@ fn HoldingsTable(mut rows: Vec<HoldingRow>) -> impl IntoView {
         <table class="holdings responsive">
             <thead>
                 <tr>
-                    <th scope="col">{text::COL_PRODUCT}</th>
-                    <th scope="col">{text::COL_QUANTITY}</th>
-                    <th scope="col">{text::COL_INSTALLED}</th>
-                    <th scope="col">{text::COL_LATEST}</th>
+                    <th scope="col">{t("col-product")}</th>
+                    <th scope="col">{t("col-quantity")}</th>
+                    <th scope="col">{t("col-installed")}</th>
+                    <th scope="col">{t("col-latest")}</th>
                     <th scope="col"></th>
                 </tr>
             </thead>
@@ -166,17 +167,17 @@ fn HoldingsTable(mut rows: Vec<HoldingRow>) -> impl IntoView {
                                 data-product=product
                                 data-quantity=row.quantity
                             >
-                                <td data-label=text::COL_PRODUCT>{row.product}</td>
-                                <td data-label=text::COL_QUANTITY>{row.quantity}</td>
-                                <td data-label=text::COL_INSTALLED>{row.installed_version}</td>
-                                <td data-label=text::COL_LATEST>{row.latest_version}</td>
+                                <td data-label=t("col-product")>{row.product}</td>
+                                <td data-label=t("col-quantity")>{row.quantity}</td>
+                                <td data-label=t("col-installed")>{row.installed_version}</td>
+                                <td data-label=t("col-latest")>{row.latest_version}</td>
                                 <td>
                                     {if row.update_available {
                                         view! {
-                                            <span class="badge warn">{text::UPDATE_AVAILABLE}</span>
+                                            <span class="badge warn">{t("update-available")}</span>
                                         }
                                     } else {
-                                        view! { <span class="badge ok">{text::UP_TO_DATE}</span> }
+                                        view! { <span class="badge ok">{t("up-to-date")}</span> }
                                     }}
                                 </td>
                             </tr>
@@ -186,7 +187,7 @@ fn HoldingsTable(mut rows: Vec<HoldingRow>) -> impl IntoView {
             </tbody>
         </table>
         <p data-testid="holdings-no-match" hidden>
-            {text::DASHBOARD_NO_MATCH}
+            {t("dashboard-no-match")}
         </p>
     }
     .into_any()
@@ -220,17 +221,17 @@ fn HoldingsTools() -> impl IntoView {
     view! {
         <div class="table-tools" hidden=move || !ready.get()>
             <label>
-                {text::DASHBOARD_FILTER} " "
+                {t("dashboard-filter")} " "
                 <input
                     type="search"
                     data-testid="holdings-filter"
-                    placeholder=text::DASHBOARD_FILTER_PLACEHOLDER
+                    placeholder=t("dashboard-filter-placeholder")
                     prop:value=filter
                     on:input=move |ev| set_filter.set(event_target_value(&ev))
                 />
             </label>
             <label>
-                {text::SORT_BY} " "
+                {t("sort-by")} " "
                 <select
                     data-testid="holdings-sort"
                     on:change=move |ev| {
@@ -244,8 +245,8 @@ fn HoldingsTools() -> impl IntoView {
                             )
                     }
                 >
-                    <option value="product">{text::COL_PRODUCT}</option>
-                    <option value="quantity">{text::COL_QUANTITY}</option>
+                    <option value="product">{t("col-product")}</option>
+                    <option value="quantity">{t("col-quantity")}</option>
                 </select>
             </label>
         </div>

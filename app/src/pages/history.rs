@@ -5,19 +5,19 @@ use leptos_meta::Title;
 
 use crate::api::history;
 use crate::components::error_view;
-use crate::text;
+use crate::i18n::t;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let entries = Resource::new(|| (), |_| history());
     view! {
-        <Title text=text::HISTORY_TITLE />
-        <h1>{text::HISTORY_TITLE}</h1>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("history-title") />
+        <h1>{t("history-title")}</h1>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match entries.await {
                     Ok(entries) if entries.is_empty() => {
-                        view! { <p>{text::NO_HISTORY}</p> }.into_any()
+                        view! { <p>{t("no-history")}</p> }.into_any()
                     }
                     Ok(entries) => {
                         view! {

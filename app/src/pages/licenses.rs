@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{license_options, license_quote, BuyLicenses};
 use crate::components::{error_view, QuoteBreakdown, YearsField};
+use crate::i18n::t;
 use crate::model::{LicenseOptions, QuoteView};
 use crate::text;
 
@@ -56,10 +57,10 @@ pub fn LicensesPage() -> impl IntoView {
     );
 
     view! {
-        <Title text=text::ADD_LICENSES_TITLE />
-        <h1>{text::ADD_LICENSES_TITLE}</h1>
-        <p>{text::ADD_LICENSES_INTRO}</p>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("add-licenses-title") />
+        <h1>{t("add-licenses-title")}</h1>
+        <p>{t("add-licenses-intro")}</p>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match options.await {
                     Ok(options) => {
@@ -103,7 +104,7 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
                 "{} ({} {currency}, v{})",
                 p.name, p.unit_price, p.latest_version
             );
-            let owned = (p.owned > 0).then(|| format!(" · {} {}", p.owned, text::OWNED));
+            let owned = (p.owned > 0).then(|| format!(" · {} {}", p.owned, t("owned")));
             let id = format!("qty-{}", p.id);
             view! {
                 <div class="qty-row">
@@ -137,7 +138,7 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
     let active_label = options.active_contract.as_ref().map(|c| {
         format!(
             "{} ({}, ends {})",
-            text::SUPPORT_WITH_ACTIVE,
+            t("support-with-active"),
             c.plan_name,
             c.end
         )
@@ -153,11 +154,11 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
     view! {
         <form method="get" action="/licenses" class="card choice">
             <fieldset class="products">
-                <legend>{text::QUOTE_LICENSES}</legend>
+                <legend>{t("quote-licenses")}</legend>
                 {rows}
             </fieldset>
             <fieldset>
-                <legend>{text::FIELD_SUPPORT}</legend>
+                <legend>{t("field-support")}</legend>
                 {active_label
                     .map(|label| {
                         view! {
@@ -172,10 +173,10 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
                         view! {
                             <label class="radio">
                                 <input type="radio" name="support" value="new" checked=!use_active />
-                                {text::SUPPORT_WITH_NEW}
+                                {t("support-with-new")}
                             </label>
                             <label>
-                                {text::FIELD_PLAN} <select name="plan">{plan_options}</select>
+                                {t("field-plan")} <select name="plan">{plan_options}</select>
                             </label>
                         }
                     })}
@@ -183,7 +184,7 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
                 <YearsField value=choice.years.to_string() />
             </fieldset>
             <button type="submit" class="secondary">
-                {text::SHOW_QUOTE}
+                {t("show-quote")}
             </button>
         </form>
     }
@@ -203,7 +204,7 @@ fn LicenseQuote(quote: QuoteView, choice: LicenseChoice) -> impl IntoView {
             <input type="hidden" name="digest" value=digest />
             <input type="hidden" name="key" value=key />
             <button type="submit" disabled=move || buy.pending().get()>
-                {text::CONFIRM_ORDER}
+                {t("confirm-order")}
             </button>
         </ActionForm>
         {move || match buy.value().get() {

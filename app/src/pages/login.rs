@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::Login;
+use crate::i18n::t;
 use crate::text;
 
 #[component]
@@ -21,27 +22,27 @@ pub fn LoginPage() -> impl IntoView {
                 "throttled" => text::too_many_attempts(
                     query.get("wait").and_then(|w| w.parse().ok()).unwrap_or(15),
                 ),
-                _ => text::ERR_INVALID_CREDENTIALS.to_string(),
+                _ => t("err-invalid-credentials").to_string(),
             })
         }
     };
     let signed_out = move || query.read().get("signed_out").is_some();
 
     view! {
-        <Title text=text::LOGIN_TITLE />
+        <Title text=t("login-title") />
         <section class="card narrow">
-            <h1>{text::LOGIN_TITLE}</h1>
-            <p>{text::LOGIN_INTRO}</p>
+            <h1>{t("login-title")}</h1>
+            <p>{t("login-intro")}</p>
             <Show when=signed_out>
                 <p class="notice" role="status">
-                    {text::LOGIN_SIGNED_OUT}
+                    {t("login-signed-out")}
                 </p>
             </Show>
             {move || error().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <ActionForm action=login attr:class="stack">
-                <label for="email">{text::LOGIN_EMAIL}</label>
+                <label for="email">{t("login-email")}</label>
                 <input id="email" type="email" name="email" autocomplete="username" required />
-                <label for="password">{text::LOGIN_PASSWORD}</label>
+                <label for="password">{t("login-password")}</label>
                 <input
                     id="password"
                     type="password"
@@ -49,10 +50,10 @@ pub fn LoginPage() -> impl IntoView {
                     autocomplete="current-password"
                     required
                 />
-                <button type="submit">{text::LOGIN_SUBMIT}</button>
+                <button type="submit">{t("login-submit")}</button>
             </ActionForm>
             <p>
-                <a href="/reset">{text::FORGOT_PASSWORD}</a>
+                <a href="/reset">{t("forgot-password")}</a>
             </p>
         </section>
     }

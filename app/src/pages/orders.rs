@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{order, orders};
 use crate::components::error_view;
+use crate::i18n::t;
 use crate::model::invoice::{InvoiceDocument, Party};
 use crate::model::OrderRow;
 use crate::text;
@@ -14,12 +15,12 @@ use crate::text;
 pub fn OrdersPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| orders());
     view! {
-        <Title text=text::ORDERS_TITLE />
-        <h1>{text::ORDERS_TITLE}</h1>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("orders-title") />
+        <h1>{t("orders-title")}</h1>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>{text::NO_ORDERS}</p> }.into_any(),
+                    Ok(rows) if rows.is_empty() => view! { <p>{t("no-orders")}</p> }.into_any(),
                     Ok(rows) => view! { <OrderTable rows /> }.into_any(),
                     Err(error) => error_view(error),
                 }
@@ -28,11 +29,11 @@ pub fn OrdersPage() -> impl IntoView {
     }
 }
 
-fn status(paid: bool) -> &'static str {
+fn status(paid: bool) -> String {
     if paid {
-        text::PAID
+        t("paid")
     } else {
-        text::UNPAID
+        t("unpaid")
     }
 }
 
@@ -42,11 +43,11 @@ fn OrderTable(rows: Vec<OrderRow>) -> impl IntoView {
         <table class="responsive">
             <thead>
                 <tr>
-                    <th scope="col">{text::COL_DATE}</th>
-                    <th scope="col">{text::COL_WHAT}</th>
-                    <th scope="col">{text::COL_BY}</th>
-                    <th scope="col">{text::QUOTE_TOTAL}</th>
-                    <th scope="col">{text::COL_INVOICE}</th>
+                    <th scope="col">{t("col-date")}</th>
+                    <th scope="col">{t("col-what")}</th>
+                    <th scope="col">{t("col-by")}</th>
+                    <th scope="col">{t("quote-total")}</th>
+                    <th scope="col">{t("col-invoice")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -55,13 +56,13 @@ fn OrderTable(rows: Vec<OrderRow>) -> impl IntoView {
                     .map(|o| {
                         view! {
                             <tr data-testid="order-row">
-                                <td data-label=text::COL_DATE>{o.placed_at}</td>
-                                <td data-label=text::COL_WHAT>
+                                <td data-label=t("col-date")>{o.placed_at}</td>
+                                <td data-label=t("col-what")>
                                     <a href=format!("/orders/{}", o.id)>{text::order_kind(o.kind)}</a>
                                 </td>
-                                <td data-label=text::COL_BY>{o.placed_by}</td>
-                                <td data-label=text::QUOTE_TOTAL>{o.total}</td>
-                                <td data-label=text::COL_INVOICE>
+                                <td data-label=t("col-by")>{o.placed_by}</td>
+                                <td data-label=t("quote-total")>{o.total}</td>
+                                <td data-label=t("col-invoice")>
                                     {format!("{} ({})", o.invoice_number, status(o.paid))}
                                 </td>
                             </tr>
@@ -89,26 +90,26 @@ pub fn OrderPage() -> impl IntoView {
     let id = order_id();
     let detail = Resource::new(id, order);
     view! {
-        <Title text=text::ORDER_TITLE />
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("order-title") />
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => {
                         let print = format!("/orders/{}/invoice", detail.order.id);
                         let pdf = format!("/orders/{}/invoice.pdf", detail.order.id);
                         view! {
-                            <h1>{format!("{} {}", text::ORDER_TITLE, detail.order.id)}</h1>
+                            <h1>{format!("{} {}", t("order-title"), detail.order.id)}</h1>
                             <p data-testid="order-contract-change">
-                                {text::CONTRACT_CHANGE} ": "
+                                {t("contract-change")} ": "
                                 {detail
                                     .contract_end_after
                                     .map(|after| text::end_date_change(detail.contract_end_before, after))}
                             </p>
                             <Invoice invoice=detail.invoice />
                             <p class="no-print actions">
-                                <a href=pdf download data-testid="invoice-pdf">{text::DOWNLOAD_PDF}</a>
+                                <a href=pdf download data-testid="invoice-pdf">{t("download-pdf")}</a>
                                 " · "
-                                <a href=print>{text::PRINT_INVOICE}</a>
+                                <a href=print>{t("print-invoice")}</a>
                             </p>
                         }
                             .into_any()
@@ -126,8 +127,8 @@ pub fn InvoicePage() -> impl IntoView {
     let id = order_id();
     let detail = Resource::new(id, order);
     view! {
-        <Title text=text::INVOICE_TITLE />
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("invoice-title") />
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => {
@@ -135,7 +136,7 @@ pub fn InvoicePage() -> impl IntoView {
                         view! {
                             <Invoice invoice=detail.invoice />
                             <p class="no-print">
-                                <a href=pdf download>{text::DOWNLOAD_PDF}</a>
+                                <a href=pdf download>{t("download-pdf")}</a>
                             </p>
                         }
                             .into_any()
@@ -149,7 +150,7 @@ pub fn InvoicePage() -> impl IntoView {
 
 /// A seller's or buyer's block.
 #[component]
-fn PartyBlock(heading: &'static str, party: Party) -> impl IntoView {
+fn PartyBlock(heading: String, party: Party) -> impl IntoView {
     view! {
         <div class="party">
             <h3>{heading}</h3>
@@ -172,36 +173,36 @@ fn Invoice(invoice: InvoiceDocument) -> impl IntoView {
     );
     let bank = [
         (
-            text::INVOICE_PAYMENT_REFERENCE,
+            t("invoice-payment-reference"),
             invoice.payment_reference.clone(),
         ),
-        (text::INVOICE_IBAN, invoice.bank.iban.clone()),
-        (text::INVOICE_BIC, invoice.bank.bic.clone()),
-        (text::INVOICE_BANK, invoice.bank.bank_name.clone()),
+        (t("invoice-iban"), invoice.bank.iban.clone()),
+        (t("invoice-bic"), invoice.bank.bic.clone()),
+        (t("invoice-bank"), invoice.bank.bank_name.clone()),
     ];
     view! {
         <section class="card invoice" data-testid="invoice">
-            <h2>{format!("{} {}", text::INVOICE_TITLE, invoice.number)}</h2>
+            <h2>{format!("{} {}", t("invoice-title"), invoice.number)}</h2>
             <div class="parties">
-                <PartyBlock heading=text::INVOICE_SELLER party=invoice.seller />
-                <PartyBlock heading=text::INVOICE_BUYER party=invoice.buyer />
+                <PartyBlock heading=t("invoice-seller") party=invoice.seller />
+                <PartyBlock heading=t("invoice-buyer") party=invoice.buyer />
             </div>
             <dl class="facts">
-                <dt>{text::INVOICE_ISSUED}</dt>
+                <dt>{t("invoice-issued")}</dt>
                 <dd>{invoice.issue_date.to_string()}</dd>
-                <dt>{text::INVOICE_DUE}</dt>
+                <dt>{t("invoice-due")}</dt>
                 <dd data-testid="invoice-due">{invoice.due_date.to_string()}</dd>
-                <dt>{text::INVOICE_STATUS}</dt>
+                <dt>{t("invoice-status")}</dt>
                 <dd data-testid="invoice-status">{text::invoice_status(&invoice.status)}</dd>
             </dl>
             <table class="responsive">
                 <thead>
                     <tr>
-                        <th scope="col">{text::COL_DESCRIPTION}</th>
-                        <th scope="col">{text::COL_QTY}</th>
-                        <th scope="col">{text::COL_UNIT_PRICE}</th>
-                        <th scope="col">{text::COL_DETAIL}</th>
-                        <th scope="col">{text::COL_AMOUNT}</th>
+                        <th scope="col">{t("col-description")}</th>
+                        <th scope="col">{t("col-qty")}</th>
+                        <th scope="col">{t("col-unit-price")}</th>
+                        <th scope="col">{t("col-detail")}</th>
+                        <th scope="col">{t("col-amount")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -211,7 +212,7 @@ fn Invoice(invoice: InvoiceDocument) -> impl IntoView {
                         .map(|l| {
                             view! {
                                 <tr>
-                                    <td data-label=text::COL_DESCRIPTION>
+                                    <td data-label=t("col-description")>
                                         {l.description}
                                         {l
                                             .service
@@ -222,10 +223,10 @@ fn Invoice(invoice: InvoiceDocument) -> impl IntoView {
                                                 }
                                             })}
                                     </td>
-                                    <td data-label=text::COL_QTY>{l.quantity}</td>
-                                    <td data-label=text::COL_UNIT_PRICE>{l.unit_price}</td>
-                                    <td data-label=text::COL_DETAIL>{l.detail}</td>
-                                    <td data-label=text::COL_AMOUNT>{l.amount}</td>
+                                    <td data-label=t("col-qty")>{l.quantity}</td>
+                                    <td data-label=t("col-unit-price")>{l.unit_price}</td>
+                                    <td data-label=t("col-detail")>{text::price_from(l.price_from)}</td>
+                                    <td data-label=t("col-amount")>{l.amount}</td>
                                 </tr>
                             }
                         })
@@ -233,17 +234,17 @@ fn Invoice(invoice: InvoiceDocument) -> impl IntoView {
                 </tbody>
             </table>
             <dl class="totals">
-                <dt>{text::INVOICE_SUBTOTAL}</dt>
+                <dt>{t("invoice-subtotal")}</dt>
                 <dd data-testid="invoice-subtotal">{invoice.subtotal}</dd>
                 <dt>{text::invoice_tax(&invoice.tax_rate)}</dt>
                 <dd data-testid="invoice-tax">{invoice.tax}</dd>
-                <dt>{format!("{} ({})", text::INVOICE_TOTAL, invoice.currency)}</dt>
+                <dt>{format!("{} ({})", t("invoice-total"), invoice.currency)}</dt>
                 <dd>
                     <strong data-testid="invoice-total">{invoice.total}</strong>
                 </dd>
             </dl>
             {(!invoice.tax_note.is_empty()).then(|| view! { <p class="hint">{invoice.tax_note}</p> })}
-            <h3>{text::INVOICE_PAYMENT}</h3>
+            <h3>{t("invoice-payment")}</h3>
             <p>{pay_by}</p>
             <dl class="facts">
                 {bank

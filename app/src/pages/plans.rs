@@ -5,6 +5,7 @@ use leptos_meta::Title;
 
 use crate::api::{plan_matrix, plan_offers};
 use crate::components::ErrorNotice;
+use crate::i18n::t;
 use crate::model::{PlanMatrix, PlanOffers};
 use crate::text;
 
@@ -13,9 +14,9 @@ pub fn PlansPage() -> impl IntoView {
     let matrix = Resource::new(|| (), |_| plan_matrix());
     let offers = Resource::new(|| (), |_| plan_offers());
     view! {
-        <Title text=text::PLANS_TITLE />
-        <h1>{text::PLANS_TITLE}</h1>
-        <p>{text::PLANS_INTRO}</p>
+        <Title text=t("plans-title") />
+        <h1>{t("plans-title")}</h1>
+        <p>{t("plans-intro")}</p>
         <Suspense>
             {move || Suspend::new(async move {
                 match offers.await {
@@ -25,7 +26,7 @@ pub fn PlansPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match matrix.await {
                     Ok(matrix) => view! { <PlanTable matrix /> }.into_any(),
@@ -38,9 +39,9 @@ pub fn PlansPage() -> impl IntoView {
 
 fn yes_no(flag: bool) -> impl IntoView {
     let (class, label) = if flag {
-        ("yes", text::YES)
+        ("yes", t("yes"))
     } else {
-        ("no", text::NO)
+        ("no", t("no"))
     };
     view! { <td class=class>{label}</td> }
 }
@@ -62,7 +63,7 @@ fn PlanTable(matrix: PlanMatrix) -> impl IntoView {
         .map(|area| {
             view! {
                 <tr>
-                    <th scope="row">{format!("{}: {}", text::PLANS_CONSULTATION, area.name)}</th>
+                    <th scope="row">{format!("{}: {}", t("plans-consultation"), area.name)}</th>
                     {area.covered.into_iter().map(yes_no).collect_view()}
                 </tr>
             }
@@ -90,7 +91,7 @@ fn PlanTable(matrix: PlanMatrix) -> impl IntoView {
             let who = if p.min_licenses > 1 {
                 text::min_licenses(p.min_licenses)
             } else {
-                text::PLANS_ANY_CUSTOMER.to_string()
+                t("plans-any-customer").to_string()
             };
             view! { <td>{who}</td> }
         })
@@ -107,24 +108,24 @@ fn PlanTable(matrix: PlanMatrix) -> impl IntoView {
                 </thead>
                 <tbody>
                     <tr>
-                        <th scope="row">{text::PLANS_PRICE}</th>
+                        <th scope="row">{t("plans-price")}</th>
                         {price}
                     </tr>
                     {areas}
                     <tr>
-                        <th scope="row">{text::PLANS_PATCHES}</th>
+                        <th scope="row">{t("plans-patches")}</th>
                         {patches}
                     </tr>
                     <tr>
-                        <th scope="row">{text::PLANS_NEW_VERSIONS}</th>
+                        <th scope="row">{t("plans-new-versions")}</th>
                         {versions}
                     </tr>
                     <tr>
-                        <th scope="row">{text::PLANS_RESPONSE}</th>
+                        <th scope="row">{t("plans-response")}</th>
                         {response}
                     </tr>
                     <tr>
-                        <th scope="row">{text::PLANS_ELIGIBILITY}</th>
+                        <th scope="row">{t("plans-eligibility")}</th>
                         {eligibility}
                     </tr>
                 </tbody>
@@ -154,7 +155,7 @@ fn Offers(offers: PlanOffers) -> impl IntoView {
                     view! {
                         <li>
                             {format!("{}: {price} {currency}", text::years(years))}
-                            {link.map(|href| view! { " " <a href=href>{text::CHOOSE_PLAN}</a> })}
+                            {link.map(|href| view! { " " <a href=href>{t("choose-plan")}</a> })}
                         </li>
                     }
                 })
@@ -164,7 +165,7 @@ fn Offers(offers: PlanOffers) -> impl IntoView {
                 .into_iter()
                 .map(|violation| {
                     let fix = matches!(violation, domain::RuleViolation::R7OutdatedVersions(_))
-                        .then(|| view! { " " <a href="/updates">{text::GO_UPDATES_FIX}</a> });
+                        .then(|| view! { " " <a href="/updates">{t("go-updates-fix")}</a> });
                     view! { <p class="notice">{violation.to_string()} {fix}</p> }
                 })
                 .collect_view();
@@ -172,8 +173,8 @@ fn Offers(offers: PlanOffers) -> impl IntoView {
                 <section class=class data-testid=format!("offer-{}", offer.tier)>
                     <h3>
                         {offer.name}
-                        {offer.current.then(|| view! { " " <span class="badge ok">{text::CURRENT_PLAN}</span> })}
-                        {(!offer.eligible).then(|| view! { " " <span class="badge warn">{text::NOT_AVAILABLE}</span> })}
+                        {offer.current.then(|| view! { " " <span class="badge ok">{t("current-plan")}</span> })}
+                        {(!offer.eligible).then(|| view! { " " <span class="badge warn">{t("not-available")}</span> })}
                     </h3>
                     <ul class="prices">{prices}</ul>
                     {refusals}
@@ -183,15 +184,15 @@ fn Offers(offers: PlanOffers) -> impl IntoView {
         .collect_view();
     view! {
         <section class="offers">
-            <h2>{text::YOUR_PRICES}</h2>
+            <h2>{t("your-prices")}</h2>
             <p>
                 {format!(
                     "{}: {} {} ({} {})",
-                    text::YOUR_LICENSE_TOTAL,
+                    t("your-license-total"),
                     offers.license_total,
                     offers.currency,
                     offers.total_licenses,
-                    text::COL_QUANTITY.to_lowercase(),
+                    t("col-quantity").to_lowercase(),
                 )}
             </p>
             <div class="offer-grid">{cards}</div>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{AcceptInvitation, RequestPasswordReset, ResetPassword};
 use crate::components::error_view;
-use crate::text;
+use crate::i18n::t;
 
 #[component]
 pub fn InvitePage() -> impl IntoView {
@@ -14,15 +14,15 @@ pub fn InvitePage() -> impl IntoView {
     let token = move || query.read().get("token").unwrap_or_default();
     let accept = ServerAction::<AcceptInvitation>::new();
     view! {
-        <Title text=text::INVITE_TITLE />
+        <Title text=t("invite-title") />
         <section class="card narrow">
-            <h1>{text::INVITE_TITLE}</h1>
-            <p>{text::INVITE_INTRO}</p>
+            <h1>{t("invite-title")}</h1>
+            <p>{t("invite-intro")}</p>
             <ActionForm action=accept attr:class="stack">
                 <input type="hidden" name="token" value=token />
-                <label for="password">{text::NEW_PASSWORD}</label>
+                <label for="password">{t("new-password")}</label>
                 <input id="password" type="password" name="password" autocomplete="new-password" minlength="12" required />
-                <button type="submit">{text::SAVE_PASSWORD}</button>
+                <button type="submit">{t("save-password")}</button>
             </ActionForm>
             {move || match accept.value().get() {
                 Some(Err(error)) => Some(error_view(error)),
@@ -40,26 +40,26 @@ pub fn ResetPage() -> impl IntoView {
     let request = ServerAction::<RequestPasswordReset>::new();
     let reset = ServerAction::<ResetPassword>::new();
     view! {
-        <Title text=text::RESET_TITLE />
+        <Title text=t("reset-title") />
         <section class="card narrow">
-            <h1>{text::RESET_TITLE}</h1>
+            <h1>{t("reset-title")}</h1>
             {move || match (token(), sent()) {
                 (Some(token), _) => view! {
                     <ActionForm action=reset attr:class="stack">
                         <input type="hidden" name="token" value=token />
-                        <label for="password">{text::NEW_PASSWORD}</label>
+                        <label for="password">{t("new-password")}</label>
                         <input id="password" type="password" name="password" autocomplete="new-password" minlength="12" required />
-                        <button type="submit">{text::SAVE_PASSWORD}</button>
+                        <button type="submit">{t("save-password")}</button>
                     </ActionForm>
                 }
                 .into_any(),
-                (None, true) => view! { <p class="notice" role="status">{text::RESET_SENT}</p> }.into_any(),
+                (None, true) => view! { <p class="notice" role="status">{t("reset-sent")}</p> }.into_any(),
                 (None, false) => view! {
-                    <p>{text::RESET_INTRO}</p>
+                    <p>{t("reset-intro")}</p>
                     <ActionForm action=request attr:class="stack">
-                        <label for="email">{text::LOGIN_EMAIL}</label>
+                        <label for="email">{t("login-email")}</label>
                         <input id="email" type="email" name="email" autocomplete="username" required />
-                        <button type="submit">{text::RESET_SEND}</button>
+                        <button type="submit">{t("reset-send")}</button>
                     </ActionForm>
                 }
                 .into_any(),

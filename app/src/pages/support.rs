@@ -7,8 +7,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{plan_matrix, support_quote, BuySupport};
 use crate::components::{error_view, QuoteBreakdown, YearsField};
+use crate::i18n::t;
 use crate::model::{OrderKind, QuoteView};
-use crate::text;
 
 #[component]
 pub fn SupportPage() -> impl IntoView {
@@ -30,12 +30,12 @@ pub fn SupportPage() -> impl IntoView {
     let plans = Resource::new(|| (), |_| plan_matrix());
 
     view! {
-        <Title text=text::BUY_SUPPORT_TITLE />
-        <h1>{text::BUY_SUPPORT_TITLE}</h1>
-        <p>{text::SUPPORT_INTRO}</p>
+        <Title text=t("buy-support-title") />
+        <h1>{t("buy-support-title")}</h1>
+        <p>{t("support-intro")}</p>
         <form method="get" action="/support" class="card choice">
             <label>
-                {text::FIELD_PLAN}
+                {t("field-plan")}
                 <select name="plan" data-testid="plan-select">
                     <Suspense>
                         {move || Suspend::new(async move {
@@ -62,10 +62,10 @@ pub fn SupportPage() -> impl IntoView {
             </label>
             <YearsField value=Signal::derive(move || years().to_string()) />
             <button type="submit" class="secondary">
-                {text::SHOW_QUOTE}
+                {t("show-quote")}
             </button>
         </form>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match quote.await {
                     Ok(quote) => {
@@ -82,9 +82,9 @@ pub fn SupportPage() -> impl IntoView {
 fn SupportQuote(quote: QuoteView, plan: String, years: u32) -> impl IntoView {
     let buy = ServerAction::<BuySupport>::new();
     let heading = if quote.kind == OrderKind::Renewal {
-        text::RENEW_TITLE
+        t("renew-title")
     } else {
-        text::BUY_SUPPORT_TITLE
+        t("buy-support-title")
     };
     let (digest, key) = (quote.digest.clone(), quote.idempotency_key.clone());
     view! {
@@ -96,7 +96,7 @@ fn SupportQuote(quote: QuoteView, plan: String, years: u32) -> impl IntoView {
             <input type="hidden" name="digest" value=digest />
             <input type="hidden" name="key" value=key />
             <button type="submit" disabled=move || buy.pending().get()>
-                {text::CONFIRM_ORDER}
+                {t("confirm-order")}
             </button>
         </ActionForm>
         {move || match buy.value().get() {

@@ -5,22 +5,22 @@ use leptos_meta::Title;
 
 use crate::api::{version_updates, UpdateVersion};
 use crate::components::error_view;
+use crate::i18n::t;
 use crate::model::VersionUpdateOption;
-use crate::text;
 
 #[component]
 pub fn UpdatesPage() -> impl IntoView {
     let update = ServerAction::<UpdateVersion>::new();
     let rows = Resource::new(move || update.version().get(), |_| version_updates());
     view! {
-        <Title text=text::UPDATES_TITLE />
-        <h1>{text::UPDATES_TITLE}</h1>
-        <p>{text::UPDATES_INTRO}</p>
+        <Title text=t("updates-title") />
+        <h1>{t("updates-title")}</h1>
+        <p>{t("updates-intro")}</p>
         {move || match update.value().get() {
             Some(Err(error)) => Some(error_view(error)),
             _ => None,
         }}
-        <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Transition fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match rows.await {
                     Ok(rows) => {
@@ -39,7 +39,7 @@ pub fn UpdatesPage() -> impl IntoView {
 #[component]
 fn UpdateRow(row: VersionUpdateOption, update: ServerAction<UpdateVersion>) -> impl IntoView {
     let current = row.installed == row.latest;
-    let update_label = format!("{} {}", text::UPDATE_TO, row.latest);
+    let update_label = format!("{} {}", t("update-to"), row.latest);
     let action = match row.allowed {
         Ok(()) => view! {
             <ActionForm action=update>
@@ -48,7 +48,7 @@ fn UpdateRow(row: VersionUpdateOption, update: ServerAction<UpdateVersion>) -> i
             </ActionForm>
         }
         .into_any(),
-        Err(_) if current => view! { <span class="badge ok">{text::UP_TO_DATE}</span> }.into_any(),
+        Err(_) if current => view! { <span class="badge ok">{t("up-to-date")}</span> }.into_any(),
         Err(reason) => view! { <p class="notice">{reason.to_string()}</p> }.into_any(),
     };
     view! {
@@ -58,9 +58,9 @@ fn UpdateRow(row: VersionUpdateOption, update: ServerAction<UpdateVersion>) -> i
                 {format!(
                     "{} × {} {} · {} {}",
                     row.quantity,
-                    text::COL_INSTALLED,
+                    t("col-installed"),
                     row.installed,
-                    text::COL_LATEST,
+                    t("col-latest"),
                     row.latest,
                 )}
             </p>

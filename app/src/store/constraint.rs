@@ -9,7 +9,7 @@
 //! internal errors (500, logged with the request id), never a misleading 4xx.
 
 use crate::error::AppError;
-use crate::text;
+use crate::i18n::t;
 
 /// One constraint of the schema that a request can reach.
 pub struct KnownConstraint {
@@ -26,62 +26,62 @@ pub const KNOWN: &[KnownConstraint] = &[
     KnownConstraint {
         postgres: "contracts_no_overlap",
         sqlite: "contracts_no_overlap",
-        refusal: || AppError::Conflict(text::ERR_CONTRACTS_CHANGED.into()),
+        refusal: || AppError::Conflict(t("err-contracts-changed").into()),
     },
     KnownConstraint {
         postgres: "contracts_company_id_start_date_key",
         sqlite: "contracts.company_id, contracts.start_date",
-        refusal: || AppError::Conflict(text::ERR_CONTRACTS_CHANGED.into()),
+        refusal: || AppError::Conflict(t("err-contracts-changed").into()),
     },
     KnownConstraint {
         postgres: "idempotency_keys_pkey",
         sqlite: "idempotency_keys.company_id, idempotency_keys.key",
-        refusal: || AppError::Conflict(text::ERR_ORDER_IN_FLIGHT.into()),
+        refusal: || AppError::Conflict(t("err-order-in-flight").into()),
     },
     KnownConstraint {
         postgres: "invoices_number_key",
         sqlite: "invoices.number",
-        refusal: || AppError::Conflict(text::ERR_TRY_AGAIN.into()),
+        refusal: || AppError::Conflict(t("err-try-again").into()),
     },
     KnownConstraint {
         postgres: "invoices_order_id_key",
         sqlite: "invoices.order_id",
-        refusal: || AppError::Conflict(text::ERR_TRY_AGAIN.into()),
+        refusal: || AppError::Conflict(t("err-try-again").into()),
     },
     KnownConstraint {
         postgres: "companies_name_key",
         sqlite: "companies.name",
-        refusal: || AppError::Invalid(text::ERR_NAME_TAKEN.into()),
+        refusal: || AppError::Invalid(t("err-name-taken").into()),
     },
     KnownConstraint {
         postgres: "companies_unique_name_key",
         sqlite: "companies.name_key",
-        refusal: || AppError::Invalid(text::ERR_NAME_TAKEN.into()),
+        refusal: || AppError::Invalid(t("err-name-taken").into()),
     },
     KnownConstraint {
         postgres: "products_unique_name_key",
         sqlite: "products.name_key",
-        refusal: || AppError::Invalid(text::ERR_NAME_TAKEN.into()),
+        refusal: || AppError::Invalid(t("err-name-taken").into()),
     },
     KnownConstraint {
         postgres: "products_name_key",
         sqlite: "products.name",
-        refusal: || AppError::Invalid(text::ERR_NAME_TAKEN.into()),
+        refusal: || AppError::Invalid(t("err-name-taken").into()),
     },
     KnownConstraint {
         postgres: "contacts_email_key",
         sqlite: "contacts.email",
-        refusal: || AppError::Invalid(text::ERR_EMAIL_TAKEN.into()),
+        refusal: || AppError::Invalid(t("err-email-taken").into()),
     },
     KnownConstraint {
         postgres: "contacts_one_active_per_company",
         sqlite: "contacts.company_id",
-        refusal: || AppError::Conflict(text::ERR_CONTACT_CHANGED.into()),
+        refusal: || AppError::Conflict(t("err-contact-changed").into()),
     },
     KnownConstraint {
         postgres: "price_list_entries_product_id_valid_from_key",
         sqlite: "price_list_entries.product_id, price_list_entries.valid_from",
-        refusal: || AppError::Invalid(text::ERR_PRICE_EXISTS.into()),
+        refusal: || AppError::Invalid(t("err-price-exists").into()),
     },
 ];
 

@@ -12,6 +12,8 @@ pub struct Credentials {
     pub id: i64,
     pub password_hash: Option<String>,
     pub auth_epoch: i64,
+    /// The language the account chose (`en`, `uk`, `ru`), if it ever did.
+    pub locale: Option<String>,
 }
 
 /// Credentials of the *active* account (contact, else admin) with this email, if any.
@@ -21,31 +23,33 @@ pub async fn credentials_by_email(
     email: &str,
 ) -> Result<Option<Credentials>, sqlx::Error> {
     let email = email.trim().to_lowercase();
-    let contact: Option<(i64, Option<String>, i64)> = sqlx::query_as(
-        "SELECT id, password_hash, auth_epoch FROM contacts WHERE email = $1 AND active = 1",
+    let contact: Option<(i64, Option<String>, i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, password_hash, auth_epoch, locale FROM contacts WHERE email = $1 AND active = 1",
     )
     .bind(&email)
     .fetch_optional(db)
     .await?;
-    if let Some((id, password_hash, auth_epoch)) = contact {
+    if let Some((id, password_hash, auth_epoch, locale)) = contact {
         return Ok(Some(Credentials {
             role: Role::Contact,
             id,
             password_hash,
             auth_epoch,
+            locale,
         }));
     }
-    let admin: Option<(i64, String, i64)> = sqlx::query_as(
-        "SELECT id, password_hash, auth_epoch FROM admins WHERE email = $1 AND active = 1",
+    let admin: Option<(i64, String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, password_hash, auth_epoch, locale FROM admins WHERE email = $1 AND active = 1",
     )
     .bind(&email)
     .fetch_optional(db)
     .await?;
-    Ok(admin.map(|(id, hash, auth_epoch)| Credentials {
+    Ok(admin.map(|(id, hash, auth_epoch, locale)| Credentials {
         role: Role::Admin,
         id,
         password_hash: Some(hash),
         auth_epoch,
+        locale,
     }))
 }
 

@@ -19,6 +19,7 @@ pub mod idempotency;
 pub mod invoices;
 pub mod jobs;
 pub mod orders;
+pub mod preferences;
 pub mod throttle;
 pub mod tokens;
 pub mod vendor;

@@ -4,7 +4,6 @@
 
 use app::error::AppError;
 use app::store::constraint;
-use app::text;
 
 use crate::common::{insert_contract_sql, spawn_app, TestApp};
 
@@ -33,7 +32,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
     let app = spawn_app().await;
     let contoso = app.company_id("Contoso Logistics").await;
     let crm = app.product_id("Terrasoft CRM").await;
-    let changed = || AppError::Conflict(text::ERR_CONTRACTS_CHANGED.into());
+    let changed = || AppError::Conflict(app::i18n::t("err-contracts-changed").into());
     let contract = |start: &str, end: &str| insert_contract_sql(contoso, "basic", start, end);
     // R1: contracts never overlap (the trigger answers before the (company, start) key can).
     check(
@@ -58,7 +57,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "contacts_one_active_per_company",
         &format!("INSERT INTO contacts (company_id, name, email, active, created_at) VALUES ({contoso}, 'Former', 'former@contoso.example', 0, '{NOW}')"),
         &format!("INSERT INTO contacts (company_id, name, email, active, created_at) VALUES ({contoso}, 'Second', 'second@contoso.example', 1, '{NOW}')"),
-        AppError::Conflict(text::ERR_CONTACT_CHANGED.into()),
+        AppError::Conflict(app::i18n::t("err-contact-changed").into()),
     )
     .await;
     check(
@@ -66,7 +65,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "contacts.email",
         "UPDATE contacts SET name = 'Boris' WHERE email = 'boris@contoso.example'",
         &format!("INSERT INTO contacts (company_id, name, email, active, created_at) VALUES ({contoso}, 'Twin', 'boris@contoso.example', 0, '{NOW}')"),
-        AppError::Invalid(text::ERR_EMAIL_TAKEN.into()),
+        AppError::Invalid(app::i18n::t("err-email-taken").into()),
     )
     .await;
     check(
@@ -74,7 +73,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "price_list_entries (product, valid_from)",
         &format!("INSERT INTO price_list_entries (product_id, valid_from, unit_price_minor, created_at) VALUES ({crm}, '2030-01-01', 100, '{NOW}')"),
         &format!("INSERT INTO price_list_entries (product_id, valid_from, unit_price_minor, created_at) VALUES ({crm}, '2030-01-01', 200, '{NOW}')"),
-        AppError::Invalid(text::ERR_PRICE_EXISTS.into()),
+        AppError::Invalid(app::i18n::t("err-price-exists").into()),
     )
     .await;
     check(
@@ -82,7 +81,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "idempotency_keys (company, key)",
         &format!("INSERT INTO idempotency_keys (company_id, key, fingerprint, created_at) VALUES ({contoso}, 'key-0000001', 'f', '{NOW}')"),
         &format!("INSERT INTO idempotency_keys (company_id, key, fingerprint, created_at) VALUES ({contoso}, 'key-0000001', 'g', '{NOW}')"),
-        AppError::Conflict(text::ERR_ORDER_IN_FLIGHT.into()),
+        AppError::Conflict(app::i18n::t("err-order-in-flight").into()),
     )
     .await;
     check(
@@ -90,7 +89,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "companies.name",
         &format!("INSERT INTO companies (name, name_key, created_at) VALUES ('Litware Inc', 'litware inc', '{NOW}')"),
         &format!("INSERT INTO companies (name, name_key, created_at) VALUES ('LITWARE  Inc', 'litware inc', '{NOW}')"),
-        AppError::Invalid(text::ERR_NAME_TAKEN.into()),
+        AppError::Invalid(app::i18n::t("err-name-taken").into()),
     )
     .await;
     check(
@@ -98,7 +97,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "products.name",
         "INSERT INTO products (name, name_key, latest_version) VALUES ('Litware Suite', 'litware suite', '1.0')",
         "INSERT INTO products (name, name_key, latest_version) VALUES ('Litware Suite', 'litware suite', '2.0')",
-        AppError::Invalid(text::ERR_NAME_TAKEN.into()),
+        AppError::Invalid(app::i18n::t("err-name-taken").into()),
     )
     .await;
     let order = |id: i64| {
@@ -120,7 +119,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "invoices.number",
         &invoice(9001),
         &invoice(9002),
-        AppError::Conflict(text::ERR_TRY_AGAIN.into()),
+        AppError::Conflict(app::i18n::t("err-try-again").into()),
     )
     .await;
 }

@@ -235,7 +235,7 @@ async fn admin_prices_are_digits_with_at_most_two_decimals() {
                 ("price", price),
                 ("valid_from", "2026-12-01"),
             ],
-            |got| assert_eq!(got, app::text::ERR_PRICE, "{price}"),
+            |got| assert_eq!(got, app::i18n::t("err-price"), "{price}"),
         )
         .await;
         // The new-product form uses the same parser.
@@ -248,7 +248,7 @@ async fn admin_prices_are_digits_with_at_most_two_decimals() {
                 ("price", price),
                 ("valid_from", "2026-12-01"),
             ],
-            |got| assert_eq!(got, app::text::ERR_PRICE, "{price}"),
+            |got| assert_eq!(got, app::i18n::t("err-price"), "{price}"),
         )
         .await;
     }
@@ -298,7 +298,7 @@ async fn plan_percentages_and_contact_emails_have_the_same_strict_shape() {
     let plan = |percent: &'static str| crate::common::standard_plan_form(percent, "1");
     for percent in ["1e1", "+10", "10.", "020", "12.345"] {
         app.refused_without_change(&admin, "admin_update_plan", &plan(percent), |got| {
-            assert_eq!(got, app::text::ERR_PERCENT, "{percent}")
+            assert_eq!(got, app::i18n::t("err-percent"), "{percent}")
         })
         .await;
     }
@@ -325,7 +325,7 @@ async fn plan_percentages_and_contact_emails_have_the_same_strict_shape() {
                 ("contact_name", "Nina"),
                 ("contact_email", email),
             ],
-            |got| assert_eq!(got, app::text::ERR_EMAIL, "{email}"),
+            |got| assert_eq!(got, app::i18n::t("err-email"), "{email}"),
         )
         .await;
     }

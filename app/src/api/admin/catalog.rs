@@ -54,7 +54,7 @@ pub async fn admin_add_product(
     price: String,
     valid_from: String,
 ) -> Result<(), AppError> {
-    use crate::{api, input, store, text};
+    use crate::{api, input, store};
     api::saved::<AdminAddProduct>(
         async {
             let (app, admin) = api::admin_caller().await?;
@@ -65,7 +65,9 @@ pub async fn admin_add_product(
             let added =
                 store::catalog::add_product(&mut tx, name, &version, price, valid_from).await?;
             if let store::Insert::NameTaken { existing } = added {
-                return Err(AppError::Invalid(text::product_name_taken(&existing)));
+                return Err(AppError::Invalid(crate::text::product_name_taken(
+                    &existing,
+                )));
             }
             let summary =
                 format!("Product {name} added: version {version}, {price} from {valid_from}");
@@ -116,7 +118,7 @@ pub async fn admin_add_price(
     price: String,
     valid_from: String,
 ) -> Result<(), AppError> {
-    use crate::{api, store, text};
+    use crate::{api, store};
     api::saved::<AdminAddPrice>(
         async {
             let (app, admin) = api::admin_caller().await?;
@@ -130,7 +132,7 @@ pub async fn admin_add_price(
             if !store::catalog::add_price(&mut tx, domain::ProductId(product_id), valid_from, price)
                 .await?
             {
-                return Err(AppError::Invalid(text::ERR_PRICE_EXISTS.into()));
+                return Err(AppError::Invalid(crate::i18n::t("err-price-exists").into()));
             }
             let summary = format!("Product {product_id}: {price} from {valid_from}");
             audit(&mut tx, &admin, None, "price_added", summary).await?;
@@ -144,13 +146,15 @@ pub async fn admin_add_price(
 /// Withdraws a price that has not taken effect; one in force is refused (contracts cite it).
 #[server(endpoint = "admin_withdraw_price")]
 pub async fn admin_withdraw_price(entry_id: i64) -> Result<(), AppError> {
-    use crate::{api, store, text};
+    use crate::{api, store};
     api::saved::<AdminWithdrawPrice>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let mut tx = store::begin_write(&app.db).await?;
             if !store::catalog::withdraw_future_price(&mut tx, entry_id, app.clock.today()).await? {
-                return Err(AppError::Invalid(text::ERR_PRICE_IN_FORCE.into()));
+                return Err(AppError::Invalid(
+                    crate::i18n::t("err-price-in-force").into(),
+                ));
             }
             audit(
                 &mut tx,

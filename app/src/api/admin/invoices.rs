@@ -91,14 +91,16 @@ pub async fn admin_mark_paid(
     paid_on: String,
     bank_reference: String,
 ) -> Result<(), AppError> {
-    use crate::{api, input, store, text};
+    use crate::{api, input, store};
     api::saved::<AdminMarkPaid>(
         async {
             let (app, admin) = api::admin_caller().await?;
             let invoice_number = input::invoice_number(&invoice_number)?;
             let paid_on = input::date(&paid_on)?;
             if paid_on > app.clock.today() {
-                return Err(AppError::Invalid(text::ERR_PAID_IN_FUTURE.into()));
+                return Err(AppError::Invalid(
+                    crate::i18n::t("err-paid-in-future").into(),
+                ));
             }
             let bank_reference = input::BANK_REFERENCE.required(&bank_reference)?;
             let number = invoice_number.to_string();
@@ -107,10 +109,14 @@ pub async fn admin_mark_paid(
                 .await?
                 .ok_or(AppError::NotFound)?;
             if invoice.status == "paid" {
-                return Err(AppError::Conflict(text::ERR_ALREADY_PAID.into()));
+                return Err(AppError::Conflict(
+                    crate::i18n::t("err-already-paid").into(),
+                ));
             }
             if paid_on < store::parse_date(&invoice.issue_date)? {
-                return Err(AppError::Invalid(text::ERR_PAID_BEFORE_ISSUE.into()));
+                return Err(AppError::Invalid(
+                    crate::i18n::t("err-paid-before-issue").into(),
+                ));
             }
             let company_id = store::invoices::mark_paid(&mut tx, &number, paid_on, bank_reference)
                 .await?

@@ -55,7 +55,9 @@ pub async fn admin_retry_job(id: i64) -> Result<(), AppError> {
             match store::jobs::retry(&mut tx, id, app.clock.now()).await? {
                 store::jobs::Retry::Queued => {}
                 store::jobs::Retry::NotFailed => {
-                    return Err(AppError::Conflict(crate::text::ERR_JOB_NOT_FAILED.into()))
+                    return Err(AppError::Conflict(
+                        crate::i18n::t("err-job-not-failed").into(),
+                    ))
                 }
                 store::jobs::Retry::Unknown => return Err(AppError::NotFound),
             }

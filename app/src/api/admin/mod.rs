@@ -34,8 +34,8 @@ mod helpers {
 
     use crate::auth::AdminPrincipal;
     use crate::error::AppError;
+    use crate::i18n::t;
     use crate::store::{audit, Conn};
-    use crate::text;
 
     /// Records an admin's change; `company_id` is `None` for catalogue-wide changes.
     pub async fn audit(
@@ -67,10 +67,10 @@ mod helpers {
     ) -> Result<(domain::Money, NaiveDate), AppError> {
         // The domain's errors quote the input; the answer must not (it may be 64 KiB).
         let price = domain::Money::parse_amount(price)
-            .map_err(|_| AppError::Invalid(text::ERR_PRICE.into()))?;
+            .map_err(|_| AppError::Invalid(t("err-price").into()))?;
         let valid_from = crate::input::date(valid_from)?;
         if valid_from < today {
-            return Err(AppError::Invalid(text::ERR_PRICE_IN_PAST.into()));
+            return Err(AppError::Invalid(t("err-price-in-past").into()));
         }
         Ok((price, valid_from))
     }

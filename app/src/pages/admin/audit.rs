@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::*;
 use crate::components::error_view;
-use crate::text;
+use crate::i18n::t;
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {
@@ -25,36 +25,36 @@ pub fn AdminAuditPage() -> impl IntoView {
         |(company, actor, kind, from, to)| admin_audit(company, actor, kind, from, to),
     );
     view! {
-        <Title text=text::ADMIN_AUDIT />
-        <h1>{text::ADMIN_AUDIT}</h1>
+        <Title text=t("admin-audit") />
+        <h1>{t("admin-audit")}</h1>
         <form method="get" action="/admin/audit" class="card choice">
-            <label>{text::COL_COMPANY} <input name="company" value=field("company") /></label>
+            <label>{t("col-company")} <input name="company" value=field("company") /></label>
             <label>
-                {text::FIELD_ACTOR}
+                {t("field-actor")}
                 <select name="actor">
-                    <option value="">{text::ANY}</option>
+                    <option value="">{t("any")}</option>
                     <option value="contact" selected=move || field("actor")() == "contact">"contact"</option>
                     <option value="admin" selected=move || field("actor")() == "admin">"admin"</option>
                     <option value="system" selected=move || field("actor")() == "system">"system"</option>
                 </select>
             </label>
-            <label>{text::FIELD_KIND} <input name="kind" value=field("kind") /></label>
-            <label>{text::FIELD_FROM} <input type="date" name="from" value=field("from") /></label>
-            <label>{text::FIELD_TO} <input type="date" name="to" value=field("to") /></label>
-            <button type="submit" class="secondary">{text::FILTER}</button>
+            <label>{t("field-kind")} <input name="kind" value=field("kind") /></label>
+            <label>{t("field-from")} <input type="date" name="from" value=field("from") /></label>
+            <label>{t("field-to")} <input type="date" name="to" value=field("to") /></label>
+            <button type="submit" class="secondary">{t("filter")}</button>
         </form>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match entries.await {
                     Ok(rows) => view! {
                         <table class="responsive">
                             <thead>
                                 <tr>
-                                    <th scope="col">{text::COL_DATE}</th>
-                                    <th scope="col">{text::FIELD_ACTOR}</th>
-                                    <th scope="col">{text::COL_COMPANY}</th>
-                                    <th scope="col">{text::FIELD_KIND}</th>
-                                    <th scope="col">{text::COL_WHAT}</th>
+                                    <th scope="col">{t("col-date")}</th>
+                                    <th scope="col">{t("field-actor")}</th>
+                                    <th scope="col">{t("col-company")}</th>
+                                    <th scope="col">{t("field-kind")}</th>
+                                    <th scope="col">{t("col-what")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -62,11 +62,11 @@ pub fn AdminAuditPage() -> impl IntoView {
                                     .into_iter()
                                     .map(|r| view! {
                                         <tr data-testid="audit-row">
-                                            <td data-label=text::COL_DATE>{r.at}</td>
-                                            <td data-label=text::FIELD_ACTOR>{r.actor}</td>
-                                            <td data-label=text::COL_COMPANY>{r.company}</td>
-                                            <td data-label=text::FIELD_KIND>{r.kind}</td>
-                                            <td data-label=text::COL_WHAT>{r.summary}</td>
+                                            <td data-label=t("col-date")>{r.at}</td>
+                                            <td data-label=t("field-actor")>{r.actor}</td>
+                                            <td data-label=t("col-company")>{r.company}</td>
+                                            <td data-label=t("field-kind")>{r.kind}</td>
+                                            <td data-label=t("col-what")>{r.summary}</td>
                                         </tr>
                                     })
                                     .collect_view()}

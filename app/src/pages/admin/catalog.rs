@@ -5,8 +5,9 @@ use leptos_meta::Title;
 
 use crate::api::admin::*;
 use crate::components::{action_outcome, error_view};
+use crate::i18n::t;
+use crate::input;
 use crate::model::admin::CatalogView;
-use crate::{input, text};
 
 #[component]
 pub fn AdminCatalogPage() -> impl IntoView {
@@ -24,12 +25,12 @@ pub fn AdminCatalogPage() -> impl IntoView {
         |_| admin_catalog(),
     );
     view! {
-        <Title text=text::ADMIN_CATALOG />
-        <h1>{text::ADMIN_CATALOG}</h1>
+        <Title text=t("admin-catalog") />
+        <h1>{t("admin-catalog")}</h1>
         {action_outcome(declare)}
         {action_outcome(add_price)}
         {action_outcome(withdraw)}
-        <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Transition fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match catalog.await {
                     Ok(catalog) => view! { <CatalogTable catalog declare add_price withdraw /> }.into_any(),
@@ -38,13 +39,13 @@ pub fn AdminCatalogPage() -> impl IntoView {
             })}
         </Transition>
         <section class="card">
-            <h2>{text::ADD_PRODUCT}</h2>
+            <h2>{t("add-product")}</h2>
             <ActionForm action=add_product attr:class="choice">
-                <label>{text::FIELD_PRODUCT} <input name="name" required /></label>
-                <label>{text::FIELD_VERSION} <input name="version" required placeholder="1.0" pattern=input::VERSION_PATTERN title=text::ERR_VERSION /></label>
-                <label>{text::FIELD_PRICE} <input name="price" required inputmode="decimal" pattern=input::AMOUNT_PATTERN title=text::ERR_PRICE /></label>
-                <label>{text::FIELD_VALID_FROM} <input type="date" name="valid_from" required /></label>
-                <button type="submit">{text::ADD_PRODUCT}</button>
+                <label>{t("field-product")} <input name="name" required /></label>
+                <label>{t("field-version")} <input name="version" required placeholder="1.0" pattern=input::VERSION_PATTERN title=t("err-version") /></label>
+                <label>{t("field-price")} <input name="price" required inputmode="decimal" pattern=input::AMOUNT_PATTERN title=t("err-price") /></label>
+                <label>{t("field-valid-from")} <input type="date" name="valid_from" required /></label>
+                <button type="submit">{t("add-product")}</button>
             </ActionForm>
             {action_outcome(add_product)}
         </section>
@@ -72,12 +73,12 @@ fn CatalogTable(
                         view! {
                             <ActionForm action=withdraw>
                                 <input type="hidden" name="entry_id" value=e.id.to_string() />
-                                <button type="submit" class="secondary">{text::WITHDRAW}</button>
+                                <button type="submit" class="secondary">{t("withdraw")}</button>
                             </ActionForm>
                         }
                         .into_any()
                     } else {
-                        view! { <span class="muted">{text::IN_FORCE}</span> }.into_any()
+                        view! { <span class="muted">{t("in-force")}</span> }.into_any()
                     };
                     view! { <li>{format!("{} {} ", e.valid_from, e.price)} {action}</li> }
                 })
@@ -88,14 +89,14 @@ fn CatalogTable(
                     <ul>{prices}</ul>
                     <ActionForm action=add_price attr:class="choice">
                         <input type="hidden" name="product_id" value=id.to_string() />
-                        <label>{text::FIELD_PRICE} <input name="price" required inputmode="decimal" pattern=input::AMOUNT_PATTERN title=text::ERR_PRICE /></label>
-                        <label>{text::FIELD_VALID_FROM} <input type="date" name="valid_from" min=today.to_string() required /></label>
-                        <button type="submit" class="secondary">{text::ADD_PRICE}</button>
+                        <label>{t("field-price")} <input name="price" required inputmode="decimal" pattern=input::AMOUNT_PATTERN title=t("err-price") /></label>
+                        <label>{t("field-valid-from")} <input type="date" name="valid_from" min=today.to_string() required /></label>
+                        <button type="submit" class="secondary">{t("add-price")}</button>
                     </ActionForm>
                     <ActionForm action=declare attr:class="choice">
                         <input type="hidden" name="product_id" value=id.to_string() />
-                        <label>{text::FIELD_VERSION} <input name="version" required pattern=input::VERSION_PATTERN title=text::ERR_VERSION /></label>
-                        <button type="submit" class="secondary">{text::DECLARE_VERSION}</button>
+                        <label>{t("field-version")} <input name="version" required pattern=input::VERSION_PATTERN title=t("err-version") /></label>
+                        <button type="submit" class="secondary">{t("declare-version")}</button>
                     </ActionForm>
                 </section>
             }

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::admin::*;
 use crate::components::{action_outcome, error_view};
+use crate::i18n::t;
 use crate::model::admin::CompanyDetail;
 use crate::pages::ContractCard;
 use crate::text;
@@ -27,7 +28,7 @@ pub fn AdminCompanyPage() -> impl IntoView {
         |(id, _)| admin_company(id),
     );
     view! {
-        <Transition fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Transition fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => view! { <CompanyView detail actions /> }.into_any(),
@@ -100,14 +101,14 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
         <h1>{detail.name}</h1>
         <ContractCard status=detail.contract />
         <section class="card" aria-labelledby="licenses">
-            <h2 id="licenses">{text::LICENSES_TITLE}</h2>
+            <h2 id="licenses">{t("licenses-title")}</h2>
             <table class="responsive">
                 <thead>
                     <tr>
-                        <th scope="col">{text::COL_PRODUCT}</th>
-                        <th scope="col">{text::COL_QUANTITY}</th>
-                        <th scope="col">{text::COL_INSTALLED}</th>
-                        <th scope="col">{text::COL_LATEST}</th>
+                        <th scope="col">{t("col-product")}</th>
+                        <th scope="col">{t("col-quantity")}</th>
+                        <th scope="col">{t("col-installed")}</th>
+                        <th scope="col">{t("col-latest")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -117,38 +118,38 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                         .map(|h| {
                             view! {
                                 <tr>
-                                    <td data-label=text::COL_PRODUCT>{h.product.clone()}</td>
-                                    <td data-label=text::COL_QUANTITY>{h.quantity}</td>
-                                    <td data-label=text::COL_INSTALLED>{h.installed_version.clone()}</td>
-                                    <td data-label=text::COL_LATEST>{h.latest_version.clone()}</td>
+                                    <td data-label=t("col-product")>{h.product.clone()}</td>
+                                    <td data-label=t("col-quantity")>{h.quantity}</td>
+                                    <td data-label=t("col-installed")>{h.installed_version.clone()}</td>
+                                    <td data-label=t("col-latest")>{h.latest_version.clone()}</td>
                                 </tr>
                             }
                         })
                         .collect_view()}
                 </tbody>
             </table>
-            <h3>{text::GRANT_LICENSES_TITLE}</h3>
+            <h3>{t("grant-licenses-title")}</h3>
             <ActionForm action=actions.grant attr:class="choice">
                 <input type="hidden" name="company_id" value=company_id.to_string() />
-                <label for="grant-product">{text::FIELD_PRODUCT}</label>
+                <label for="grant-product">{t("field-product")}</label>
                 <select id="grant-product" name="product_id">{grant_products}</select>
-                <label for="grant-quantity">{text::COL_QUANTITY}</label>
+                <label for="grant-quantity">{t("col-quantity")}</label>
                 <input id="grant-quantity" type="number" name="quantity" min="1" value="1" />
-                <button type="submit">{text::GRANT_LICENSES}</button>
+                <button type="submit">{t("grant-licenses")}</button>
             </ActionForm>
             {action_outcome(actions.grant)}
-            <h3>{text::RECORD_UPDATE_TITLE}</h3>
+            <h3>{t("record-update-title")}</h3>
             {if updatable.is_empty() {
-                view! { <p class="muted">{text::NOTHING_TO_UPDATE}</p> }.into_any()
+                view! { <p class="muted">{t("nothing-to-update")}</p> }.into_any()
             } else {
                 view! {
                     <ActionForm action=actions.update attr:class="choice">
                         <input type="hidden" name="company_id" value=company_id.to_string() />
-                        <label for="update-product">{text::FIELD_PRODUCT}</label>
+                        <label for="update-product">{t("field-product")}</label>
                         <select id="update-product" name="product_id">
                             {updatable.iter().map(option).collect_view()}
                         </select>
-                        <button type="submit">{text::RECORD_UPDATE}</button>
+                        <button type="submit">{t("record-update")}</button>
                     </ActionForm>
                 }
                 .into_any()
@@ -156,49 +157,49 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
             {action_outcome(actions.update)}
         </section>
         <section class="card" aria-labelledby="contact">
-            <h2 id="contact">{text::CONTACTS_TITLE}</h2>
+            <h2 id="contact">{t("contacts-title")}</h2>
             <ul>
                 {detail
                     .contacts
                     .iter()
                     .map(|c| {
                         let state = match (c.active, c.has_password) {
-                            (false, _) => text::DISABLED,
-                            (true, false) => text::INVITED,
-                            (true, true) => text::ACTIVE,
+                            (false, _) => t("disabled"),
+                            (true, false) => t("invited"),
+                            (true, true) => t("active"),
                         };
                         view! { <li>{format!("{} <{}> — {state}", c.name, c.email)}</li> }
                     })
                     .collect_view()}
             </ul>
-            <h3>{text::ASSIGN_CONTACT_TITLE}</h3>
+            <h3>{t("assign-contact-title")}</h3>
             <ActionForm action=actions.assign attr:class="choice">
                 <input type="hidden" name="company_id" value=company_id.to_string() />
-                <label for="assign-name">{text::FIELD_CONTACT_NAME}</label>
+                <label for="assign-name">{t("field-contact-name")}</label>
                 <input id="assign-name" name="contact_name" required />
-                <label for="assign-email">{text::FIELD_CONTACT_EMAIL}</label>
+                <label for="assign-email">{t("field-contact-email")}</label>
                 <input id="assign-email" type="email" name="contact_email" required />
                 <label class="radio">
                     <input type="checkbox" name="confirm" required />
-                    {text::ASSIGN_CONTACT_CONFIRM}
+                    {t("assign-contact-confirm")}
                 </label>
-                <button type="submit">{text::ASSIGN_CONTACT}</button>
+                <button type="submit">{t("assign-contact")}</button>
             </ActionForm>
             {action_outcome(actions.assign)}
-            <h3>{text::END_SESSIONS_TITLE}</h3>
+            <h3>{t("end-sessions-title")}</h3>
             <ActionForm action=actions.end_sessions attr:class="choice">
                 <input type="hidden" name="company_id" value=company_id.to_string() />
                 <label class="radio">
                     <input type="checkbox" name="confirm" required />
-                    {text::END_SESSIONS_CONFIRM}
+                    {t("end-sessions-confirm")}
                 </label>
-                <button type="submit">{text::END_SESSIONS}</button>
+                <button type="submit">{t("end-sessions")}</button>
             </ActionForm>
             {action_outcome(actions.end_sessions)}
         </section>
         <section class="card" aria-labelledby="exceptions">
-            <h2 id="exceptions">{text::EXCEPTIONS_TITLE}</h2>
-            {detail.exceptions.is_empty().then(|| view! { <p class="muted">{text::NO_EXCEPTIONS}</p> })}
+            <h2 id="exceptions">{t("exceptions-title")}</h2>
+            {detail.exceptions.is_empty().then(|| view! { <p class="muted">{t("no-exceptions")}</p> })}
             <ul>
                 {detail
                     .exceptions
@@ -208,11 +209,11 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                             view! {
                                 <ActionForm action=actions.revoke>
                                     <input type="hidden" name="exception_id" value=e.id.to_string() />
-                                    <button type="submit" class="secondary">{text::REVOKE}</button>
+                                    <button type="submit" class="secondary">{t("revoke")}</button>
                                 </ActionForm>
                             }
                         });
-                        let state = e.revoked_at.map(|at| format!(" ({} {at})", text::REVOKED));
+                        let state = e.revoked_at.map(|at| format!(" ({} {at})", t("revoked")));
                         view! { <li>{e.description} {state} {revoke}</li> }
                     })
                     .collect_view()}
@@ -220,26 +221,26 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
             {action_outcome(actions.revoke)}
             <ActionForm action=actions.exception attr:class="choice">
                 <input type="hidden" name="company_id" value=company_id.to_string() />
-                <label for="exception">{text::FIELD_DESCRIPTION}</label>
+                <label for="exception">{t("field-description")}</label>
                 <input id="exception" name="description" required />
-                <button type="submit">{text::RECORD_EXCEPTION}</button>
+                <button type="submit">{t("record-exception")}</button>
             </ActionForm>
             {action_outcome(actions.exception)}
         </section>
         <section class="card" aria-labelledby="orders">
-            <h2 id="orders">{text::ORDERS_TITLE}</h2>
+            <h2 id="orders">{t("orders-title")}</h2>
             {if detail.orders.is_empty() {
-                view! { <p class="muted">{text::NO_ORDERS_YET}</p> }.into_any()
+                view! { <p class="muted">{t("no-orders-yet")}</p> }.into_any()
             } else {
                 view! {
                     <table class="responsive">
                         <thead>
                             <tr>
-                                <th scope="col">{text::COL_DATE}</th>
-                                <th scope="col">{text::COL_KIND}</th>
-                                <th scope="col">{text::COL_TOTAL}</th>
-                                <th scope="col">{text::COL_INVOICE}</th>
-                                <th scope="col">{text::COL_STATUS}</th>
+                                <th scope="col">{t("col-date")}</th>
+                                <th scope="col">{t("col-kind")}</th>
+                                <th scope="col">{t("col-total")}</th>
+                                <th scope="col">{t("col-invoice")}</th>
+                                <th scope="col">{t("col-status")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -249,26 +250,26 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                                 .map(|o| {
                                     let number = o.invoice_number.clone();
                                     let status = if o.paid {
-                                        view! { <span class="badge ok">{text::PAID}</span> }.into_any()
+                                        view! { <span class="badge ok">{t("paid")}</span> }.into_any()
                                     } else {
                                         // Payments are recorded on the invoice list, with their date and
                                         // bank reference.
                                         view! {
-                                            <span class="badge warn">{text::UNPAID}</span>
+                                            <span class="badge warn">{t("unpaid")}</span>
                                             " "
                                             <a href=format!("/admin/invoices?status=unpaid&q={}", crate::components::query_value(&number))>
-                                                {text::RECORD_PAYMENT}
+                                                {t("record-payment")}
                                             </a>
                                         }
                                         .into_any()
                                     };
                                     view! {
                                         <tr>
-                                            <td data-label=text::COL_DATE>{o.placed_at}</td>
-                                            <td data-label=text::COL_KIND>{text::order_kind(o.kind)}</td>
-                                            <td data-label=text::COL_TOTAL>{o.total}</td>
-                                            <td data-label=text::COL_INVOICE>{o.invoice_number}</td>
-                                            <td data-label=text::COL_STATUS>{status}</td>
+                                            <td data-label=t("col-date")>{o.placed_at}</td>
+                                            <td data-label=t("col-kind")>{text::order_kind(o.kind)}</td>
+                                            <td data-label=t("col-total")>{o.total}</td>
+                                            <td data-label=t("col-invoice")>{o.invoice_number}</td>
+                                            <td data-label=t("col-status")>{status}</td>
                                         </tr>
                                     }
                                 })
@@ -280,7 +281,7 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
             }}
         </section>
         <section class="card" aria-labelledby="history">
-            <h2 id="history">{text::HISTORY_TITLE}</h2>
+            <h2 id="history">{t("history-title")}</h2>
             <ol class="history">
                 {detail
                     .history

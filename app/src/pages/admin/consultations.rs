@@ -5,19 +5,19 @@ use leptos_meta::Title;
 
 use crate::api::consult::admin_consultations;
 use crate::components::error_view;
+use crate::i18n::t;
 use crate::pages::consultations::{RequestTable, RequestThreadPage};
-use crate::text;
 
 #[component]
 pub fn AdminQueuePage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| admin_consultations());
     view! {
-        <Title text=text::ADMIN_QUEUE />
-        <h1>{text::ADMIN_QUEUE}</h1>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("admin-queue") />
+        <h1>{t("admin-queue")}</h1>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match queue.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>{text::NO_REQUESTS}</p> }.into_any(),
+                    Ok(rows) if rows.is_empty() => view! { <p>{t("no-requests")}</p> }.into_any(),
                     Ok(rows) => view! { <RequestTable rows base="/admin/consultations" /> }.into_any(),
                     Err(error) => error_view(error),
                 }

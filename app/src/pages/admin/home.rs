@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::*;
 use crate::components::{action_outcome, error_view, query_value};
+use crate::i18n::t;
 use crate::model::admin::{CompanyPage, CompanySort, WorkQueue};
 use crate::text;
 
@@ -29,7 +30,7 @@ pub fn AdminHomePage() -> impl IntoView {
         move || (search(), sort(), page()),
         |(q, s, p)| admin_companies(q, p, Some(s.as_query().to_string())),
     );
-    let sort_option = move |value: CompanySort, label: &'static str| {
+    let sort_option = move |value: CompanySort, label: String| {
         view! {
             <option value=value.as_query() selected=move || sort() == value>
                 {label}
@@ -37,9 +38,9 @@ pub fn AdminHomePage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=text::ADMIN_TITLE />
-        <h1>{text::ADMIN_TITLE}</h1>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("admin-title") />
+        <h1>{t("admin-title")}</h1>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match work.await {
                     Ok(work) => view! { <WorkQueueView work /> }.into_any(),
@@ -48,19 +49,19 @@ pub fn AdminHomePage() -> impl IntoView {
             })}
         </Suspense>
         <section class="card" aria-labelledby="companies">
-            <h2 id="companies">{text::ADMIN_COMPANIES}</h2>
+            <h2 id="companies">{t("admin-companies")}</h2>
             <form method="get" action="/admin" class="choice" role="search">
-                <label for="company-search">{text::SEARCH}</label>
+                <label for="company-search">{t("search")}</label>
                 <input id="company-search" type="search" name="q" value=search />
-                <label for="company-sort">{text::SORT_BY}</label>
+                <label for="company-sort">{t("sort-by")}</label>
                 <select id="company-sort" name="sort">
-                    {sort_option(CompanySort::Name, text::SORT_NAME)}
-                    {sort_option(CompanySort::Licenses, text::SORT_LICENSES)}
-                    {sort_option(CompanySort::SupportEnd, text::SORT_SUPPORT_END)}
+                    {sort_option(CompanySort::Name, t("sort-name"))}
+                    {sort_option(CompanySort::Licenses, t("sort-licenses"))}
+                    {sort_option(CompanySort::SupportEnd, t("sort-support-end"))}
                 </select>
-                <button type="submit" class="secondary">{text::SEARCH}</button>
+                <button type="submit" class="secondary">{t("search")}</button>
             </form>
-            <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match companies.await {
                         Ok(page) => view! { <CompanyList page search=search() /> }.into_any(),
@@ -70,15 +71,15 @@ pub fn AdminHomePage() -> impl IntoView {
             </Suspense>
         </section>
         <section class="card" aria-labelledby="create-company">
-            <h2 id="create-company">{text::CREATE_COMPANY}</h2>
+            <h2 id="create-company">{t("create-company")}</h2>
             <ActionForm action=create attr:class="choice">
-                <label for="company-name">{text::FIELD_COMPANY_NAME}</label>
+                <label for="company-name">{t("field-company-name")}</label>
                 <input id="company-name" name="name" required />
-                <label for="contact-name">{text::FIELD_CONTACT_NAME}</label>
+                <label for="contact-name">{t("field-contact-name")}</label>
                 <input id="contact-name" name="contact_name" required />
-                <label for="contact-email">{text::FIELD_CONTACT_EMAIL}</label>
+                <label for="contact-email">{t("field-contact-email")}</label>
                 <input id="contact-email" type="email" name="contact_email" required />
-                <button type="submit">{text::CREATE_COMPANY}</button>
+                <button type="submit">{t("create-company")}</button>
             </ActionForm>
             {action_outcome(create)}
         </section>
@@ -94,18 +95,18 @@ fn company_link(id: i64, name: String) -> impl IntoView {
 fn WorkQueueView(work: WorkQueue) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="work">
-            <h2 id="work">{text::WORK_TITLE}</h2>
-            <h3>{text::WORK_RENEWALS}</h3>
+            <h2 id="work">{t("work-title")}</h2>
+            <h3>{t("work-renewals")}</h3>
             {if work.renewals_due.is_empty() {
-                view! { <p class="muted">{text::WORK_NO_RENEWALS}</p> }.into_any()
+                view! { <p class="muted">{t("work-no-renewals")}</p> }.into_any()
             } else {
                 view! {
                     <table class="responsive" data-testid="work-renewals">
                         <thead>
                             <tr>
-                                <th scope="col">{text::COL_COMPANY}</th>
-                                <th scope="col">{text::COL_SUPPORT_END}</th>
-                                <th scope="col">{text::COL_DAYS_LEFT}</th>
+                                <th scope="col">{t("col-company")}</th>
+                                <th scope="col">{t("col-support-end")}</th>
+                                <th scope="col">{t("col-days-left")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -115,9 +116,9 @@ fn WorkQueueView(work: WorkQueue) -> impl IntoView {
                                 .map(|r| {
                                     view! {
                                         <tr>
-                                            <td data-label=text::COL_COMPANY>{company_link(r.company_id, r.company)}</td>
-                                            <td data-label=text::COL_SUPPORT_END>{r.coverage_end}</td>
-                                            <td data-label=text::COL_DAYS_LEFT>{r.days_left}</td>
+                                            <td data-label=t("col-company")>{company_link(r.company_id, r.company)}</td>
+                                            <td data-label=t("col-support-end")>{r.coverage_end}</td>
+                                            <td data-label=t("col-days-left")>{r.days_left}</td>
                                         </tr>
                                     }
                                 })
@@ -127,19 +128,19 @@ fn WorkQueueView(work: WorkQueue) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <h3>{text::WORK_OVERDUE}</h3>
+            <h3>{t("work-overdue")}</h3>
             {if work.overdue_invoices.is_empty() {
-                view! { <p class="muted">{text::WORK_NO_OVERDUE}</p> }.into_any()
+                view! { <p class="muted">{t("work-no-overdue")}</p> }.into_any()
             } else {
                 view! {
                     <table class="responsive" data-testid="work-overdue">
                         <thead>
                             <tr>
-                                <th scope="col">{text::COL_COMPANY}</th>
-                                <th scope="col">{text::COL_INVOICE}</th>
-                                <th scope="col">{text::COL_TOTAL}</th>
-                                <th scope="col">{text::COL_DUE}</th>
-                                <th scope="col">{text::COL_DAYS_OVERDUE}</th>
+                                <th scope="col">{t("col-company")}</th>
+                                <th scope="col">{t("col-invoice")}</th>
+                                <th scope="col">{t("col-total")}</th>
+                                <th scope="col">{t("col-due")}</th>
+                                <th scope="col">{t("col-days-overdue")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -149,11 +150,11 @@ fn WorkQueueView(work: WorkQueue) -> impl IntoView {
                                 .map(|i| {
                                     view! {
                                         <tr>
-                                            <td data-label=text::COL_COMPANY>{company_link(i.company_id, i.company)}</td>
-                                            <td data-label=text::COL_INVOICE>{i.number}</td>
-                                            <td data-label=text::COL_TOTAL>{i.total}</td>
-                                            <td data-label=text::COL_DUE>{i.due_date}</td>
-                                            <td data-label=text::COL_DAYS_OVERDUE>{i.days_overdue}</td>
+                                            <td data-label=t("col-company")>{company_link(i.company_id, i.company)}</td>
+                                            <td data-label=t("col-invoice")>{i.number}</td>
+                                            <td data-label=t("col-total")>{i.total}</td>
+                                            <td data-label=t("col-due")>{i.due_date}</td>
+                                            <td data-label=t("col-days-overdue")>{i.days_overdue}</td>
                                         </tr>
                                     }
                                 })
@@ -163,17 +164,17 @@ fn WorkQueueView(work: WorkQueue) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <h3>{text::WORK_REQUESTS}</h3>
+            <h3>{t("work-requests")}</h3>
             {if work.requests.is_empty() {
-                view! { <p class="muted">{text::WORK_NO_REQUESTS}</p> }.into_any()
+                view! { <p class="muted">{t("work-no-requests")}</p> }.into_any()
             } else {
                 view! {
                     <table class="responsive" data-testid="work-requests">
                         <thead>
                             <tr>
-                                <th scope="col">{text::COL_SUBJECT}</th>
-                                <th scope="col">{text::COL_COMPANY}</th>
-                                <th scope="col">{text::COL_DUE}</th>
+                                <th scope="col">{t("col-subject")}</th>
+                                <th scope="col">{t("col-company")}</th>
+                                <th scope="col">{t("col-due")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -182,14 +183,14 @@ fn WorkQueueView(work: WorkQueue) -> impl IntoView {
                                 .into_iter()
                                 .map(|r| {
                                     let late = (r.target_met == Some(false))
-                                        .then(|| view! { " " <span class="badge warn">{text::OVERDUE}</span> });
+                                        .then(|| view! { " " <span class="badge warn">{t("overdue")}</span> });
                                     view! {
                                         <tr>
-                                            <td data-label=text::COL_SUBJECT>
+                                            <td data-label=t("col-subject")>
                                                 <a href=format!("/admin/consultations/{}", r.id)>{r.subject}</a>
                                             </td>
-                                            <td data-label=text::COL_COMPANY>{r.company}</td>
-                                            <td data-label=text::COL_DUE>{r.due} {late}</td>
+                                            <td data-label=t("col-company")>{r.company}</td>
+                                            <td data-label=t("col-due")>{r.due} {late}</td>
                                         </tr>
                                     }
                                 })
@@ -199,18 +200,18 @@ fn WorkQueueView(work: WorkQueue) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <h3>{text::WORK_RECENT_ORDERS}</h3>
+            <h3>{t("work-recent-orders")}</h3>
             {if work.recent_orders.is_empty() {
-                view! { <p class="muted">{text::WORK_NO_ORDERS}</p> }.into_any()
+                view! { <p class="muted">{t("work-no-orders")}</p> }.into_any()
             } else {
                 view! {
                     <table class="responsive" data-testid="work-orders">
                         <thead>
                             <tr>
-                                <th scope="col">{text::COL_DATE}</th>
-                                <th scope="col">{text::COL_COMPANY}</th>
-                                <th scope="col">{text::COL_KIND}</th>
-                                <th scope="col">{text::COL_TOTAL}</th>
+                                <th scope="col">{t("col-date")}</th>
+                                <th scope="col">{t("col-company")}</th>
+                                <th scope="col">{t("col-kind")}</th>
+                                <th scope="col">{t("col-total")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -220,10 +221,10 @@ fn WorkQueueView(work: WorkQueue) -> impl IntoView {
                                 .map(|o| {
                                     view! {
                                         <tr>
-                                            <td data-label=text::COL_DATE>{o.placed_at}</td>
-                                            <td data-label=text::COL_COMPANY>{company_link(o.company_id, o.company)}</td>
-                                            <td data-label=text::COL_KIND>{text::order_kind(o.kind)}</td>
-                                            <td data-label=text::COL_TOTAL>{o.total}</td>
+                                            <td data-label=t("col-date")>{o.placed_at}</td>
+                                            <td data-label=t("col-company")>{company_link(o.company_id, o.company)}</td>
+                                            <td data-label=t("col-kind")>{text::order_kind(o.kind)}</td>
+                                            <td data-label=t("col-total")>{o.total}</td>
                                         </tr>
                                     }
                                 })
@@ -246,10 +247,10 @@ fn CompanyList(page: CompanyPage, search: String) -> impl IntoView {
         <table class="responsive">
             <thead>
                 <tr>
-                    <th scope="col">{text::COL_COMPANY}</th>
-                    <th scope="col">{text::COL_CONTACT}</th>
-                    <th scope="col">{text::COL_QUANTITY}</th>
-                    <th scope="col">{text::COL_SUPPORT_END}</th>
+                    <th scope="col">{t("col-company")}</th>
+                    <th scope="col">{t("col-contact")}</th>
+                    <th scope="col">{t("col-quantity")}</th>
+                    <th scope="col">{t("col-support-end")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -259,12 +260,12 @@ fn CompanyList(page: CompanyPage, search: String) -> impl IntoView {
                     .map(|c| {
                         view! {
                             <tr data-testid="company-row">
-                                <td data-label=text::COL_COMPANY>
+                                <td data-label=t("col-company")>
                                     <a href=format!("/admin/companies/{}", c.id)>{c.name}</a>
                                 </td>
-                                <td data-label=text::COL_CONTACT>{c.contact}</td>
-                                <td data-label=text::COL_QUANTITY>{c.licenses}</td>
-                                <td data-label=text::COL_SUPPORT_END>{c.support_end}</td>
+                                <td data-label=t("col-contact")>{c.contact}</td>
+                                <td data-label=t("col-quantity")>{c.licenses}</td>
+                                <td data-label=t("col-support-end")>{c.support_end}</td>
                             </tr>
                         }
                     })
@@ -272,8 +273,8 @@ fn CompanyList(page: CompanyPage, search: String) -> impl IntoView {
             </tbody>
         </table>
         <p class="pager">
-            {(page.page > 0).then(|| view! { <a href=link(page.page - 1)>{text::PREVIOUS}</a> " " })}
-            {page.has_next.then(|| view! { <a href=link(page.page + 1)>{text::NEXT}</a> })}
+            {(page.page > 0).then(|| view! { <a href=link(page.page - 1)>{t("previous")}</a> " " })}
+            {page.has_next.then(|| view! { <a href=link(page.page + 1)>{t("next")}</a> })}
         </p>
     }
 }

@@ -7,15 +7,16 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{admin_invoices, AdminMarkPaid};
 use crate::components::{action_outcome, error_view, query_value};
+use crate::i18n::t;
 use crate::model::invoice::{InvoiceFilter, InvoiceListPage, InvoiceStatus};
 use crate::text;
 
-fn filter_label(filter: InvoiceFilter) -> &'static str {
+fn filter_label(filter: InvoiceFilter) -> String {
     match filter {
-        InvoiceFilter::Unpaid => text::FILTER_UNPAID,
-        InvoiceFilter::Overdue => text::FILTER_OVERDUE,
-        InvoiceFilter::Paid => text::FILTER_PAID,
-        InvoiceFilter::All => text::FILTER_ALL,
+        InvoiceFilter::Unpaid => t("filter-unpaid"),
+        InvoiceFilter::Overdue => t("filter-overdue"),
+        InvoiceFilter::Paid => t("filter-paid"),
+        InvoiceFilter::All => t("filter-all"),
     }
 }
 
@@ -40,11 +41,11 @@ pub fn AdminInvoicesPage() -> impl IntoView {
         |(f, q, p)| admin_invoices(f.as_str().to_string(), q, p),
     );
     view! {
-        <Title text=text::INVOICES_TITLE />
-        <h1>{text::INVOICES_TITLE}</h1>
+        <Title text=t("invoices-title") />
+        <h1>{t("invoices-title")}</h1>
         <section class="card">
             <form method="get" action="/admin/invoices" class="choice" role="search">
-                <label for="invoice-status">{text::INVOICE_STATUS}</label>
+                <label for="invoice-status">{t("invoice-status")}</label>
                 <select id="invoice-status" name="status">
                     {InvoiceFilter::ALL
                         .into_iter()
@@ -57,12 +58,12 @@ pub fn AdminInvoicesPage() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-                <label for="invoice-search">{text::SEARCH}</label>
+                <label for="invoice-search">{t("search")}</label>
                 <input id="invoice-search" type="search" name="q" value=search />
-                <button type="submit" class="secondary">{text::SEARCH}</button>
+                <button type="submit" class="secondary">{t("search")}</button>
             </form>
             {action_outcome(paid)}
-            <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match invoices.await {
                         Ok(list) => view! { <InvoiceTable list paid search=search() /> }.into_any(),
@@ -81,7 +82,7 @@ fn InvoiceTable(
     search: String,
 ) -> impl IntoView {
     if list.rows.is_empty() {
-        return view! { <p class="muted">{text::NO_INVOICES}</p> }.into_any();
+        return view! { <p class="muted">{t("no-invoices")}</p> }.into_any();
     }
     let today = list.today.to_string();
     let pager = |page: u32| {
@@ -97,12 +98,12 @@ fn InvoiceTable(
         <table class="responsive" data-testid="invoice-list">
             <thead>
                 <tr>
-                    <th scope="col">{text::COL_INVOICE}</th>
-                    <th scope="col">{text::COL_COMPANY}</th>
-                    <th scope="col">{text::INVOICE_ISSUED}</th>
-                    <th scope="col">{text::INVOICE_DUE}</th>
-                    <th scope="col">{text::COL_TOTAL}</th>
-                    <th scope="col">{text::COL_STATUS}</th>
+                    <th scope="col">{t("col-invoice")}</th>
+                    <th scope="col">{t("col-company")}</th>
+                    <th scope="col">{t("invoice-issued")}</th>
+                    <th scope="col">{t("invoice-due")}</th>
+                    <th scope="col">{t("col-total")}</th>
+                    <th scope="col">{t("col-status")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -121,14 +122,14 @@ fn InvoiceTable(
                                     <ActionForm action=paid attr:class="inline-form">
                                         <input type="hidden" name="invoice_number" value=number />
                                         <label>
-                                            {text::FIELD_PAID_ON}
+                                            {t("field-paid-on")}
                                             <input type="date" name="paid_on" required value=today.clone() max=today.clone() />
                                         </label>
                                         <label>
-                                            {text::FIELD_BANK_REFERENCE}
+                                            {t("field-bank-reference")}
                                             <input name="bank_reference" required maxlength="100" />
                                         </label>
-                                        <button type="submit" class="secondary">{text::MARK_PAID}</button>
+                                        <button type="submit" class="secondary">{t("mark-paid")}</button>
                                     </ActionForm>
                                 }
                                     .into_any()
@@ -143,18 +144,18 @@ fn InvoiceTable(
                         };
                         view! {
                             <tr data-testid="invoice-row">
-                                <td data-label=text::COL_INVOICE>
+                                <td data-label=t("col-invoice")>
                                     <a href=format!("/admin/orders/{}/invoice.pdf", row.order_id) download>
                                         {row.number}
                                     </a>
                                 </td>
-                                <td data-label=text::COL_COMPANY>
+                                <td data-label=t("col-company")>
                                     <a href=format!("/admin/companies/{}", row.company_id)>{row.company_name}</a>
                                 </td>
-                                <td data-label=text::INVOICE_ISSUED>{row.issue_date}</td>
-                                <td data-label=text::INVOICE_DUE>{row.due_date}</td>
-                                <td data-label=text::COL_TOTAL>{row.total}</td>
-                                <td data-label=text::COL_STATUS>{payment}</td>
+                                <td data-label=t("invoice-issued")>{row.issue_date}</td>
+                                <td data-label=t("invoice-due")>{row.due_date}</td>
+                                <td data-label=t("col-total")>{row.total}</td>
+                                <td data-label=t("col-status")>{payment}</td>
                             </tr>
                         }
                     })
@@ -162,8 +163,8 @@ fn InvoiceTable(
             </tbody>
         </table>
         <p class="pager">
-            {previous.map(|href| view! { <a href=href>{text::PREVIOUS}</a> " " })}
-            {next.map(|href| view! { <a href=href>{text::NEXT}</a> })}
+            {previous.map(|href| view! { <a href=href>{t("previous")}</a> " " })}
+            {next.map(|href| view! { <a href=href>{t("next")}</a> })}
         </p>
     }
     .into_any()

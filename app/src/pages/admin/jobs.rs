@@ -7,8 +7,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{admin_jobs, AdminRetryJob};
 use crate::components::{action_outcome, error_view};
+use crate::i18n::t;
 use crate::model::admin::JobView;
-use crate::text;
 
 /// The status filter (`?status=…`), then the newest jobs.
 #[component]
@@ -17,7 +17,7 @@ pub fn AdminJobsPage() -> impl IntoView {
     let status = move || query.read().get("status").unwrap_or_default();
     let retry = ServerAction::<AdminRetryJob>::new();
     let jobs = Resource::new(status, admin_jobs);
-    let option = move |value: &'static str, label: &'static str| {
+    let option = move |value: &'static str, label: String| {
         view! {
             <option value=value selected=move || status() == value>
                 {label}
@@ -25,23 +25,23 @@ pub fn AdminJobsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=text::JOBS_TITLE />
-        <h1>{text::JOBS_TITLE}</h1>
-        <p>{text::JOBS_INTRO}</p>
+        <Title text=t("jobs-title") />
+        <h1>{t("jobs-title")}</h1>
+        <p>{t("jobs-intro")}</p>
         <section class="card">
             <form method="get" action="/admin/jobs" class="choice">
-                <label for="job-status">{text::INVOICE_STATUS}</label>
+                <label for="job-status">{t("invoice-status")}</label>
                 <select id="job-status" name="status">
-                    {option("", text::FILTER_ALL)}
-                    {option("queued", text::JOB_QUEUED)}
-                    {option("running", text::JOB_RUNNING)}
-                    {option("done", text::JOB_DONE)}
-                    {option("failed", text::JOB_FAILED)}
+                    {option("", t("filter-all"))}
+                    {option("queued", t("job-queued"))}
+                    {option("running", t("job-running"))}
+                    {option("done", t("job-done"))}
+                    {option("failed", t("job-failed"))}
                 </select>
-                <button type="submit" class="secondary">{text::SEARCH}</button>
+                <button type="submit" class="secondary">{t("search")}</button>
             </form>
             {action_outcome(retry)}
-            <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match jobs.await {
                         Ok(jobs) => view! { <JobTable jobs retry /> }.into_any(),
@@ -56,17 +56,17 @@ pub fn AdminJobsPage() -> impl IntoView {
 #[component]
 fn JobTable(jobs: Vec<JobView>, retry: ServerAction<AdminRetryJob>) -> impl IntoView {
     if jobs.is_empty() {
-        return view! { <p class="muted">{text::NO_JOBS}</p> }.into_any();
+        return view! { <p class="muted">{t("no-jobs")}</p> }.into_any();
     }
     view! {
         <table class="responsive" data-testid="job-list">
             <thead>
                 <tr>
-                    <th scope="col">{text::COL_JOB}</th>
-                    <th scope="col">{text::COL_STATUS}</th>
-                    <th scope="col">{text::COL_RUN_AT}</th>
-                    <th scope="col">{text::COL_ATTEMPTS}</th>
-                    <th scope="col">{text::COL_LAST_ERROR}</th>
+                    <th scope="col">{t("col-job")}</th>
+                    <th scope="col">{t("col-status")}</th>
+                    <th scope="col">{t("col-run-at")}</th>
+                    <th scope="col">{t("col-attempts")}</th>
+                    <th scope="col">{t("col-last-error")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -76,26 +76,26 @@ fn JobTable(jobs: Vec<JobView>, retry: ServerAction<AdminRetryJob>) -> impl Into
                         let failed = job.status == "failed";
                         view! {
                             <tr data-testid="job-row">
-                                <td data-label=text::COL_JOB>
+                                <td data-label=t("col-job")>
                                     {format!("#{} {}", job.id, job.kind)}
                                     <br />
                                     <small>{job.payload}</small>
                                 </td>
-                                <td data-label=text::COL_STATUS>
+                                <td data-label=t("col-status")>
                                     {job.status}
                                     {failed
                                         .then(|| {
                                             view! {
                                                 <ActionForm action=retry>
                                                     <input type="hidden" name="id" value=job.id.to_string() />
-                                                    <button type="submit" class="secondary">{text::RETRY_JOB}</button>
+                                                    <button type="submit" class="secondary">{t("retry-job")}</button>
                                                 </ActionForm>
                                             }
                                         })}
                                 </td>
-                                <td data-label=text::COL_RUN_AT>{job.run_at}</td>
-                                <td data-label=text::COL_ATTEMPTS>{job.attempts}</td>
-                                <td data-label=text::COL_LAST_ERROR>{job.last_error}</td>
+                                <td data-label=t("col-run-at")>{job.run_at}</td>
+                                <td data-label=t("col-attempts")>{job.attempts}</td>
+                                <td data-label=t("col-last-error")>{job.last_error}</td>
                             </tr>
                         }
                     })

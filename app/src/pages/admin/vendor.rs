@@ -5,18 +5,18 @@ use leptos_meta::Title;
 
 use crate::api::admin::{admin_vendor_details, AdminSaveVendorDetails};
 use crate::components::{action_outcome, error_view};
+use crate::i18n::t;
 use crate::model::invoice::VendorDetails;
-use crate::text;
 
 /// The vendor details form, filled with the version in force.
 #[component]
 pub fn AdminVendorPage() -> impl IntoView {
     let details = Resource::new(|| (), |_| admin_vendor_details());
     view! {
-        <Title text=text::VENDOR_TITLE />
-        <h1>{text::VENDOR_TITLE}</h1>
-        <p>{text::VENDOR_INTRO}</p>
-        <Suspense fallback=|| view! { <p>{text::LOADING}</p> }>
+        <Title text=t("vendor-title") />
+        <h1>{t("vendor-title")}</h1>
+        <p>{t("vendor-intro")}</p>
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match details.await {
                     Ok(details) => view! { <VendorForm details /> }.into_any(),
@@ -33,53 +33,53 @@ fn VendorForm(details: VendorDetails) -> impl IntoView {
     let rate = details.vat_rate.trim_end_matches('%').to_string();
     view! {
         <section class="card">
-            <p class="hint">{text::IN_FORCE_SINCE} " " {details.since}</p>
+            <p class="hint">{t("in-force-since")} " " {details.since}</p>
             <ActionForm action=save>
                 <label>
-                    {text::FIELD_LEGAL_NAME}
+                    {t("field-legal-name")}
                     <input name="legal_name" required maxlength="200" value=details.legal_name />
                 </label>
                 <label>
-                    {text::FIELD_ADDRESS}
+                    {t("field-address")}
                     <textarea name="address" required rows="4" maxlength="500">{details.address}</textarea>
                 </label>
                 <label>
-                    {text::INVOICE_REGISTRATION}
+                    {t("invoice-registration")}
                     <input name="registration_number" maxlength="100" value=details.registration_number />
                 </label>
                 <label>
-                    {text::INVOICE_VAT_NUMBER}
+                    {t("invoice-vat-number")}
                     <input name="vat_number" maxlength="30" value=details.vat_number />
                 </label>
                 <label>
-                    {text::INVOICE_IBAN}
+                    {t("invoice-iban")}
                     <input name="iban" required maxlength="42" value=details.iban />
                 </label>
                 <label>
-                    {text::INVOICE_BIC}
+                    {t("invoice-bic")}
                     <input name="bic" required minlength="8" maxlength="11" value=details.bic />
                 </label>
                 <label>
-                    {text::INVOICE_BANK}
+                    {t("invoice-bank")}
                     <input name="bank_name" required maxlength="200" value=details.bank_name />
                 </label>
                 <label>
-                    {text::FIELD_PAYMENT_TERMS}
+                    {t("field-payment-terms")}
                     <input name="payment_terms_days" type="number" required min="0" max="365" value=details.payment_terms_days.to_string() />
                 </label>
                 <label>
-                    {text::FIELD_VAT_RATE}
+                    {t("field-vat-rate")}
                     <input name="vat_rate" required inputmode="decimal" pattern=crate::input::AMOUNT_PATTERN value=rate />
                 </label>
                 <label>
-                    {text::FIELD_VAT_NOTE}
+                    {t("field-vat-note")}
                     <textarea name="vat_note" rows="2" maxlength="500">{details.vat_note}</textarea>
                 </label>
                 <label>
-                    {text::FIELD_FOOTER}
+                    {t("field-footer")}
                     <textarea name="footer" rows="3" maxlength="1000">{details.footer}</textarea>
                 </label>
-                <button type="submit">{text::SAVE_VENDOR}</button>
+                <button type="submit">{t("save-vendor")}</button>
             </ActionForm>
             {action_outcome(save)}
         </section>
