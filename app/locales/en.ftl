@@ -498,3 +498,20 @@ language-switcher = Language
 ## Invoices, mail and the language switcher.
 
 invoice-list-price-from = list price from { $from }
+invoice-line-licenses = { $product } licenses, version { $version }
+invoice-line-support = { $plan } support, { $years_text }: { $percent } × { $license_total } × { $years }
+history-new-support = New support contract ordered
+history-renewal = Support renewed
+history-add-licenses = Licenses added
+history-consultation-filed = Consultation request filed
+history-consultation-closed = Consultation request closed
+history-version-update = Licenses updated to a new version
+history-billing-details-changed = Billing details changed
+history-signed-out-everywhere = Signed out on every device
+history-contact-assigned = Contact person changed
+history-sessions-ended = The contact's sessions were ended
+history-licenses-granted = Licenses granted by the vendor
+history-exception-recorded = Contractual exception recorded
+history-exception-revoked = Contractual exception revoked
+history-invoice-paid = Invoice payment recorded
+history-contracts-repaired = Overlapping contract periods corrected

@@ -533,3 +533,20 @@ language-switcher = Язык
 ## Invoices, mail and the language switcher.
 
 invoice-list-price-from = цена по прайс-листу от { $from }
+invoice-line-licenses = { $product }: лицензии, версия { $version }
+invoice-line-support = Поддержка { $plan }, { $years_text }: { $percent } × { $license_total } × { $years }
+history-new-support = Заказан новый договор поддержки
+history-renewal = Поддержка продлена
+history-add-licenses = Добавлены лицензии
+history-consultation-filed = Подан запрос на консультацию
+history-consultation-closed = Запрос на консультацию закрыт
+history-version-update = Лицензии обновлены до новой версии
+history-billing-details-changed = Платёжные реквизиты изменены
+history-signed-out-everywhere = Выполнен выход на всех устройствах
+history-contact-assigned = Контактное лицо изменено
+history-sessions-ended = Сеансы контактного лица завершены
+history-licenses-granted = Поставщик предоставил лицензии
+history-exception-recorded = Зафиксировано договорное исключение
+history-exception-revoked = Договорное исключение отозвано
+history-invoice-paid = Зафиксирована оплата счёта
+history-contracts-repaired = Исправлены пересекавшиеся периоды договоров

@@ -528,3 +528,20 @@ language-switcher = Мова
 ## Invoices, mail and the language switcher.
 
 invoice-list-price-from = ціна за прайс-листом від { $from }
+invoice-line-licenses = { $product }: ліцензії, версія { $version }
+invoice-line-support = Підтримка { $plan }, { $years_text }: { $percent } × { $license_total } × { $years }
+history-new-support = Замовлено новий договір підтримки
+history-renewal = Підтримку продовжено
+history-add-licenses = Додано ліцензії
+history-consultation-filed = Подано запит на консультацію
+history-consultation-closed = Запит на консультацію закрито
+history-version-update = Ліцензії оновлено до нової версії
+history-billing-details-changed = Платіжні реквізити змінено
+history-signed-out-everywhere = Вихід виконано на всіх пристроях
+history-contact-assigned = Контактну особу змінено
+history-sessions-ended = Сеанси контактної особи завершено
+history-licenses-granted = Постачальник надав ліцензії
+history-exception-recorded = Зафіксовано договірний виняток
+history-exception-revoked = Договірний виняток скасовано
+history-invoice-paid = Зафіксовано оплату рахунку
+history-contracts-repaired = Виправлено періоди договорів, що перетиналися

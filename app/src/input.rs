@@ -112,7 +112,7 @@ impl Field {
     pub fn required(self, value: &str) -> Result<&str, AppError> {
         let value = self.optional(value)?;
         if value.is_empty() {
-            return Err(AppError::Invalid(t("err-required").into()));
+            return Err(AppError::Invalid(t("err-required")));
         }
         Ok(value)
     }
@@ -147,7 +147,7 @@ impl Field {
 /// `.a`, `a.`) are refused: they either name no mailbox or change what a mail header says.
 pub fn email(value: &str) -> Result<String, AppError> {
     let email = value.trim().to_lowercase();
-    let refused = || AppError::Invalid(t("err-email").into());
+    let refused = || AppError::Invalid(t("err-email"));
     if email.chars().count() > MAX_EMAIL_CHARS {
         return Err(refused());
     }
@@ -179,7 +179,7 @@ pub fn invoice_number(value: &str) -> Result<domain::InvoiceNumber, AppError> {
         .required(value)?
         .to_ascii_uppercase()
         .parse()
-        .map_err(|_| AppError::Invalid(t("err-invoice-number").into()))
+        .map_err(|_| AppError::Invalid(t("err-invoice-number")))
 }
 
 /// A code chosen from a fixed list (`basic`, `version_update`, `business_days`…), exactly as
@@ -222,7 +222,7 @@ pub fn date(value: &str) -> Result<NaiveDate, AppError> {
     shape
         .then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok())
         .flatten()
-        .ok_or_else(|| AppError::Invalid(t("err-date").into()))
+        .ok_or_else(|| AppError::Invalid(t("err-date")))
 }
 
 /// An optional day filter: empty is `None`.
@@ -282,9 +282,9 @@ pub fn response_target(amount: u32, in_days: bool) -> Result<u32, AppError> {
 pub fn version(value: &str) -> Result<domain::Version, AppError> {
     let value = value.trim();
     if value.len() > MAX_VERSION_CHARS {
-        return Err(AppError::Invalid(t("err-version").into()));
+        return Err(AppError::Invalid(t("err-version")));
     }
-    domain::Version::parse(value).map_err(|_| AppError::Invalid(t("err-version").into()))
+    domain::Version::parse(value).map_err(|_| AppError::Invalid(t("err-version")))
 }
 
 /// Far above any real passphrase; bounds the hashing work a caller can ask for.
@@ -322,28 +322,28 @@ pub fn billing_emails(value: &str) -> Result<String, AppError> {
         }
     }
     if emails.is_empty() || emails.len() > MAX_BILLING_EMAILS {
-        return Err(AppError::Invalid(t("err-billing-emails").into()));
+        return Err(AppError::Invalid(t("err-billing-emails")));
     }
     Ok(emails.join(", "))
 }
 
 /// An IBAN with valid check digits (see `domain::Iban`).
 pub fn iban(value: &str) -> Result<domain::Iban, AppError> {
-    domain::Iban::parse(value).map_err(|_| AppError::Invalid(t("err-iban").into()))
+    domain::Iban::parse(value).map_err(|_| AppError::Invalid(t("err-iban")))
 }
 
 /// A BIC (SWIFT code): 8 or 11 letters and digits, stored in upper case.
 pub fn bic(value: &str) -> Result<String, AppError> {
     let bic = value.trim().to_ascii_uppercase();
     if !matches!(bic.len(), 8 | 11) || !bic.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(AppError::Invalid(t("err-bic").into()));
+        return Err(AppError::Invalid(t("err-bic")));
     }
     Ok(bic)
 }
 
 /// A two-letter country code (see `domain::CountryCode`).
 pub fn country(value: &str) -> Result<domain::CountryCode, AppError> {
-    domain::CountryCode::parse(value).map_err(|_| AppError::Invalid(t("err-country").into()))
+    domain::CountryCode::parse(value).map_err(|_| AppError::Invalid(t("err-country")))
 }
 
 /// Payment terms in days, 0 to 365 (see `domain::PaymentTerms`).
@@ -353,12 +353,12 @@ pub fn payment_terms(value: &str) -> Result<domain::PaymentTerms, AppError> {
         .parse::<u32>()
         .ok()
         .and_then(|days| domain::PaymentTerms::new(days).ok())
-        .ok_or_else(|| AppError::Invalid(t("err-payment-terms").into()))
+        .ok_or_else(|| AppError::Invalid(t("err-payment-terms")))
 }
 
 /// A VAT rate as people type it, `20` or `7,5` (see `domain::Percent::parse`).
 pub fn vat_rate(value: &str) -> Result<domain::Percent, AppError> {
-    domain::Percent::parse(value).map_err(|_| AppError::Invalid(t("err-vat-rate").into()))
+    domain::Percent::parse(value).map_err(|_| AppError::Invalid(t("err-vat-rate")))
 }
 
 #[cfg(test)]
@@ -370,7 +370,7 @@ mod tests {
         assert_eq!(SUBJECT.required("  Upgrade  "), Ok("Upgrade"));
         assert_eq!(
             SUBJECT.required(" \t "),
-            Err(AppError::Invalid(t("err-required").into()))
+            Err(AppError::Invalid(t("err-required")))
         );
         assert_eq!(SEARCH.optional(""), Ok(""));
         assert!(SUBJECT.required(&"x".repeat(MAX_SUBJECT_CHARS)).is_ok());

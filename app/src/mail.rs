@@ -81,7 +81,7 @@ impl Mailer {
             Some(to_name.to_string()),
             to_email
                 .parse()
-                .map_err(|_| AppError::Invalid(crate::i18n::t("err-email").into()))?,
+                .map_err(|_| AppError::Invalid(crate::i18n::t("err-email")))?,
         );
         let message = self
             .builder(subject, message_id)

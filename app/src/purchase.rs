@@ -385,7 +385,9 @@ pub async fn place(
     Ok(order_id)
 }
 
-/// One line per license product and one for support, which states its service period.
+/// One line per license product and one for support, which states its service period. The
+/// descriptions are the record, in English; `text::line_description` re-words exactly these
+/// two wordings for readers of other languages.
 fn order_lines(quote: &Quote) -> Result<Vec<NewOrderLine>, AppError> {
     let licenses = quote.licenses.iter().map(|line| NewOrderLine {
         kind: LineKind::License,

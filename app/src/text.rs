@@ -78,6 +78,14 @@ pub fn response_target(amount: u32, unit_is_days: bool) -> String {
     }
 }
 
+/// A response target in words ("1 business day").
+pub fn response_target_of(target: domain::ResponseTarget) -> String {
+    match target {
+        domain::ResponseTarget::BusinessDays(n) => response_target(n, true),
+        domain::ResponseTarget::BusinessHours(n) => response_target(n, false),
+    }
+}
+
 /// Under a quote's total when the vendor charges VAT. `rate` as the server formats it
 /// ("20%"), amounts as decimals ("236.00").
 pub fn quote_tax(rate: &str, tax: &str, total: &str, currency: &str) -> String {
@@ -137,6 +145,46 @@ pub fn invoice_status(status: &InvoiceStatus) -> String {
 /// "Page 1 of 2".
 pub fn page_of(page: usize, pages: usize) -> String {
     tr!("page-of", page = page, pages = pages)
+}
+
+/// An order line's description in the reader's language. Lines are recorded in English, in
+/// the two wordings `purchase::order_lines` writes ("Terrasoft CRM licenses, version 7.13",
+/// "Standard support, 2 years: 20% × 2950.00 × 2"); those are re-worded, anything else (a line
+/// of an older release) is shown as recorded.
+pub fn line_description(recorded: &str) -> String {
+    if let Some((product, version)) = recorded.rsplit_once(" licenses, version ") {
+        return tr!(
+            "invoice-line-licenses",
+            product = product,
+            version = version
+        );
+    }
+    let support = recorded
+        .split_once(" support, ")
+        .and_then(|(plan, rest)| Some((plan, rest.split_once(": ")?.1)))
+        .and_then(|(plan, formula)| {
+            let mut terms = formula.split(" × ");
+            let (percent, total, years) = (terms.next()?, terms.next()?, terms.next()?);
+            let years: u32 = years.parse().ok()?;
+            terms
+                .next()
+                .is_none()
+                .then_some((plan, percent, total, years))
+        });
+    match support {
+        Some((plan, percent, license_total, n)) => {
+            let l = locale();
+            tr!(
+                "invoice-line-support",
+                plan = plan,
+                years_text = years(n),
+                percent = l.percent(percent),
+                license_total = l.amount(license_total),
+                years = n
+            )
+        }
+        None => recorded.to_string(),
+    }
 }
 
 /// Where a license line's unit price comes from: "list price from 2026-01-01".
@@ -495,6 +543,30 @@ pub fn rule_violation(violation: &domain::RuleViolation) -> String {
         }
         V::R11ConflictingResubmission => t("rule-r11-conflicting-resubmission"),
     }
+}
+
+/// What a history entry records, by its audit kind, in the reader's language; `None` for a
+/// kind without a headline (the recorded summary then speaks for itself).
+pub fn history_headline(kind: &str) -> Option<String> {
+    let key = match kind {
+        "new_support" => "history-new-support",
+        "renewal" => "history-renewal",
+        "add_licenses" => "history-add-licenses",
+        "consultation_filed" => "history-consultation-filed",
+        "consultation_closed" => "history-consultation-closed",
+        "version_update" => "history-version-update",
+        "billing_details_changed" => "history-billing-details-changed",
+        "signed_out_everywhere" => "history-signed-out-everywhere",
+        "contact_assigned" => "history-contact-assigned",
+        "sessions_ended" => "history-sessions-ended",
+        "licenses_granted" => "history-licenses-granted",
+        "exception_recorded" => "history-exception-recorded",
+        "exception_revoked" => "history-exception-revoked",
+        "invoice_paid" => "history-invoice-paid",
+        "contracts_repaired" => "history-contracts-repaired",
+        _ => return None,
+    };
+    Some(t(key))
 }
 
 /// A consultation area's name (SPEC "Support plans").

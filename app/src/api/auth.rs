@@ -171,19 +171,13 @@ mod recovery {
     ) -> Result<(), AppError> {
         let app = app_state()?;
         if !input::could_be_password(&new_password) {
-            return Err(AppError::Invalid(
-                crate::i18n::t("err-password-long").into(),
-            ));
+            return Err(AppError::Invalid(crate::i18n::t("err-password-long")));
         }
         if new_password.chars().count() < MIN_PASSWORD_CHARS {
-            return Err(AppError::Invalid(
-                crate::i18n::t("err-password-short").into(),
-            ));
+            return Err(AppError::Invalid(crate::i18n::t("err-password-short")));
         }
         if password::is_common(&new_password) {
-            return Err(AppError::Invalid(
-                crate::i18n::t("err-password-common").into(),
-            ));
+            return Err(AppError::Invalid(crate::i18n::t("err-password-common")));
         }
         // Counted as a bad link unless it turns out good.
         let ip = auth::client_address(&app).await;

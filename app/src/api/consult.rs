@@ -16,13 +16,13 @@ pub async fn consultation_areas() -> Result<Vec<AreaOption>, AppError> {
                 .await?
                 .into_iter()
                 .map(|a| AreaOption {
+                    name: a.display_name(),
                     code: a.code,
-                    name: a.name,
                 })
                 .collect();
             areas.push(AreaOption {
                 code: domain::ConsultationArea::OutOfScope.as_str().to_string(),
-                name: crate::i18n::t("area-other").to_string(),
+                name: crate::i18n::t("area-other"),
             });
             Ok(areas)
         }
@@ -140,9 +140,7 @@ pub async fn reply_consultation(id: i64, body: String) -> Result<(), AppError> {
                 .await?
                 .ok_or(AppError::NotFound)?;
             if row.status == "closed" {
-                return Err(AppError::Invalid(
-                    crate::i18n::t("err-request-closed").into(),
-                ));
+                return Err(AppError::Invalid(crate::i18n::t("err-request-closed")));
             }
             let mut tx = store::begin_write(&app.db).await?;
             store::consultations::add_message(&mut tx, id, author, body).await?;
@@ -277,10 +275,10 @@ pub(crate) mod views {
                     area: areas
                         .iter()
                         .find(|a| a.code == row.area_code)
-                        .map_or(crate::i18n::t("area-other").to_string(), |a| a.name.clone()),
+                        .map_or(crate::i18n::t("area-other"), |a| a.display_name()),
                     status: row.status,
                     filed_at: app.clock.local(filed).format("%Y-%m-%d %H:%M").to_string(),
-                    target: target.to_string(),
+                    target: crate::text::response_target_of(target),
                     due: format!(
                         "{} ({})",
                         app.clock.local(due).format("%Y-%m-%d %H:%M"),

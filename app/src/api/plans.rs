@@ -18,7 +18,7 @@ pub async fn plan_matrix() -> Result<model::PlanMatrix, AppError> {
             areas: areas
                 .iter()
                 .map(|area| model::AreaRow {
-                    name: area.name.clone(),
+                    name: area.display_name(),
                     covered: plans
                         .iter()
                         .map(|p| {

@@ -69,7 +69,7 @@ pub fn RuleNotice(violation: domain::RuleViolation) -> impl IntoView {
     };
     view! {
         <p class="error" role="alert">
-            {violation.to_string()}
+            {crate::text::rule_violation(&violation)}
         </p>
         {way_forward.map(|(href, label)| view! { <a href=href>{label}</a> })}
     }

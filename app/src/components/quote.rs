@@ -19,7 +19,7 @@ pub fn QuoteBreakdown(quote: QuoteView) -> impl IntoView {
     view! {
         <section class="card quote" data-testid="quote">
             <h2>{t("quote-title")}</h2>
-            <p class="muted">{t("quote-signing-date")} " " {quote.signing_date.to_string()}</p>
+            <p class="muted">{t("quote-signing-date")} " " {crate::i18n::locale().date(quote.signing_date)}</p>
             {licenses}
             <h3>{format!("{}: {}, {}", t("quote-support"), support.plan_name, text::years(support.years))}</h3>
             <p data-testid="support-formula">
@@ -38,7 +38,7 @@ pub fn QuoteBreakdown(quote: QuoteView) -> impl IntoView {
             <p data-testid="contract-change">{text::contract_change(&quote.change)}</p>
             <p class="total">
                 {t("quote-total")} ": " <strong data-testid="quote-total">
-                    {format!("{} {currency}", quote.total)}
+                    {crate::i18n::locale().money(&quote.total, &currency)}
                 </strong>
             </p>
             {quote
@@ -77,9 +77,9 @@ fn LineTable(lines: Vec<LineView>) -> impl IntoView {
                                 <td data-label=t("col-product")>{l.product}</td>
                                 <td data-label=t("col-version")>{l.version}</td>
                                 <td data-label=t("col-quantity")>{l.quantity}</td>
-                                <td data-label=t("col-unit-price")>{l.unit_price}</td>
-                                <td data-label=t("col-price-from")>{l.price_valid_from.to_string()}</td>
-                                <td data-label=t("col-amount")>{l.amount}</td>
+                                <td data-label=t("col-unit-price")>{crate::i18n::locale().amount(&l.unit_price)}</td>
+                                <td data-label=t("col-price-from")>{crate::i18n::locale().date(l.price_valid_from)}</td>
+                                <td data-label=t("col-amount")>{crate::i18n::locale().amount(&l.amount)}</td>
                             </tr>
                         }
                     })

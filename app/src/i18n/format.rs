@@ -21,6 +21,10 @@ pub(super) fn date(locale: Locale, day: NaiveDate) -> String {
 }
 
 pub(super) fn amount(locale: Locale, decimal: &str) -> String {
+    // "1180.00 EUR": the amount, then its currency as it is.
+    if let Some((number, currency)) = decimal.split_once(' ') {
+        return format!("{} {currency}", amount(locale, number));
+    }
     let (sign, digits) = match decimal.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", decimal),
@@ -70,6 +74,7 @@ mod tests {
         assert_eq!(amount(Locale::Uk, "0.00"), "0,00");
         assert_eq!(amount(Locale::Uk, "n/a"), "n/a");
         assert_eq!(amount(Locale::Uk, "1.2.3"), "1.2.3");
+        assert_eq!(amount(Locale::Ru, "2950.00 EUR"), "2\u{a0}950,00 EUR");
     }
 
     #[test]

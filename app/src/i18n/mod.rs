@@ -445,3 +445,27 @@ mod tests {
         assert_eq!(Locale::parse("de"), None);
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn recorded_order_lines_are_reworded_and_unknown_ones_kept() {
+        let ru = |recorded: &str| in_locale(Locale::Ru, || crate::text::line_description(recorded));
+        assert_eq!(
+            ru("Terrasoft CRM licenses, version 7.13"),
+            "Terrasoft CRM: лицензии, версия 7.13"
+        );
+        assert_eq!(
+            ru("Standard support, 2 years: 20% × 2950.00 × 2"),
+            "Поддержка Standard, 2 года: 20\u{a0}% × 2\u{a0}950,00 × 2"
+        );
+        assert_eq!(ru("Something else"), "Something else");
+        let en = |recorded: &str| in_locale(Locale::En, || crate::text::line_description(recorded));
+        assert_eq!(
+            en("Standard support, 1 year: 20% × 2950.00 × 1"),
+            "Standard support, 1 year: 20% × 2,950.00 × 1"
+        );
+    }
+}

@@ -216,8 +216,14 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
     let facts = [
         (t("invoice-number-label"), invoice.number.clone()),
         (t("invoice-order"), invoice.order_id.to_string()),
-        (t("invoice-issued"), invoice.issue_date.to_string()),
-        (t("invoice-due"), invoice.due_date.to_string()),
+        (
+            t("invoice-issued"),
+            crate::i18n::locale().date(invoice.issue_date),
+        ),
+        (
+            t("invoice-due"),
+            crate::i18n::locale().date(invoice.due_date),
+        ),
         (t("invoice-status"), text::invoice_status(&invoice.status)),
     ];
     for (label, value) in facts {
@@ -285,7 +291,12 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
     };
     header(&mut l);
     for line in &invoice.lines {
-        let mut description = wrap(&line.description, 9.5, Weight::Regular, DESCRIPTION_WIDTH);
+        let mut description = wrap(
+            &text::line_description(&line.description),
+            9.5,
+            Weight::Regular,
+            DESCRIPTION_WIDTH,
+        );
         let mut notes = Vec::new();
         if let Some(service) = &line.service {
             notes.extend(wrap(
@@ -319,7 +330,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
             Weight::Regular,
             Align::Right,
             false,
-            &line.unit_price,
+            &crate::i18n::locale().amount(&line.unit_price),
         );
         l.text(
             RIGHT,
@@ -327,7 +338,7 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
             Weight::Regular,
             Align::Right,
             false,
-            &line.amount,
+            &crate::i18n::locale().amount(&line.amount),
         );
         for text in description.drain(..) {
             l.text(MARGIN, 9.5, Weight::Regular, Align::Left, false, &text);
@@ -347,18 +358,18 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
     l.gap(4.0);
     let totals = [
         (
-            t("invoice-subtotal").to_string(),
-            invoice.subtotal.clone(),
+            t("invoice-subtotal"),
+            crate::i18n::locale().amount(&invoice.subtotal),
             Weight::Regular,
         ),
         (
             text::invoice_tax(&invoice.tax_rate),
-            invoice.tax.clone(),
+            crate::i18n::locale().amount(&invoice.tax),
             Weight::Regular,
         ),
         (
             format!("{} ({})", t("invoice-total"), invoice.currency),
-            invoice.total.clone(),
+            crate::i18n::locale().amount(&invoice.total),
             Weight::Bold,
         ),
     ];

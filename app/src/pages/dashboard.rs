@@ -83,6 +83,7 @@ fn Actions(status: ContractStatus) -> impl IntoView {
 
 #[component]
 pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
+    let l = crate::i18n::locale();
     let body = match status {
         ContractStatus::Active {
             plan_name,
@@ -96,14 +97,14 @@ pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
                 <dt>{t("contract-plan")}</dt>
                 <dd data-testid="contract-plan">{plan_name}</dd>
                 <dt>{t("contract-period")}</dt>
-                <dd>{format!("{start} – {end}")}</dd>
+                <dd>{format!("{} – {}", l.date(start), l.date(end))}</dd>
                 <dt>{t("contract-days-left")}</dt>
                 <dd data-testid="days-left">{days_left}</dd>
                 {(covered_until > end)
                     .then(|| {
                         view! {
                             <dt>{t("contract-renewed-until")}</dt>
-                            <dd data-testid="covered-until">{covered_until.to_string()}</dd>
+                            <dd data-testid="covered-until">{l.date(covered_until)}</dd>
                         }
                     })}
             </dl>
@@ -115,12 +116,12 @@ pub(crate) fn ContractCard(status: ContractStatus) -> impl IntoView {
             end,
         } => view! {
             <p class="notice">{t("no-active-support")}</p>
-            <p>{format!("{plan_name}: {} {start} ({start} – {end})", t("contract-starts-on"))}</p>
+            <p>{format!("{plan_name}: {} {} ({} – {})", t("contract-starts-on"), l.date(start), l.date(start), l.date(end))}</p>
         }
         .into_any(),
         ContractStatus::Lapsed { plan_name, ended } => view! {
             <p class="notice" data-testid="no-support">{t("no-active-support")}</p>
-            <p>{format!("{} {ended} ({plan_name}).", t("contract-lapsed-on"))}</p>
+            <p>{format!("{} {} ({plan_name}).", t("contract-lapsed-on"), l.date(ended))}</p>
         }
         .into_any(),
         ContractStatus::None => view! {

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use crate::api::history;
 use crate::components::error_view;
 use crate::i18n::t;
+use crate::text;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
@@ -32,7 +33,7 @@ pub fn HistoryPage() -> impl IntoView {
                                                     " · " {e.actor}
                                                 </span>
                                                 <br />
-                                                {e.summary}
+                                                {history_text(e.kind, e.summary)}
                                             </li>
                                         }
                                     })
@@ -45,5 +46,16 @@ pub fn HistoryPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// What an entry says. The recorded summary (with its numbers and names) is the audit record,
+/// written once in English: English readers see it; other languages see the headline of its
+/// kind, or the summary for a kind without one.
+fn history_text(kind: String, summary: String) -> String {
+    match (text::history_headline(&kind), crate::i18n::locale()) {
+        (Some(_), crate::i18n::Locale::En) => summary,
+        (Some(headline), _) => headline,
+        (None, _) => summary,
     }
 }

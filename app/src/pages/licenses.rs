@@ -101,8 +101,10 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
         .iter()
         .map(|p| {
             let label = format!(
-                "{} ({} {currency}, v{})",
-                p.name, p.unit_price, p.latest_version
+                "{} ({}, v{})",
+                p.name,
+                crate::i18n::locale().money(&p.unit_price, &currency),
+                p.latest_version
             );
             let owned = (p.owned > 0).then(|| format!(" · {} {}", p.owned, t("owned")));
             let id = format!("qty-{}", p.id);

@@ -22,7 +22,7 @@ pub fn LoginPage() -> impl IntoView {
                 "throttled" => text::too_many_attempts(
                     query.get("wait").and_then(|w| w.parse().ok()).unwrap_or(15),
                 ),
-                _ => t("err-invalid-credentials").to_string(),
+                _ => t("err-invalid-credentials"),
             })
         }
     };

@@ -61,7 +61,7 @@ fn OrderTable(rows: Vec<OrderRow>) -> impl IntoView {
                                     <a href=format!("/orders/{}", o.id)>{text::order_kind(o.kind)}</a>
                                 </td>
                                 <td data-label=t("col-by")>{o.placed_by}</td>
-                                <td data-label=t("quote-total")>{o.total}</td>
+                                <td data-label=t("quote-total")>{crate::i18n::locale().amount(&o.total)}</td>
                                 <td data-label=t("col-invoice")>
                                     {format!("{} ({})", o.invoice_number, status(o.paid))}
                                 </td>
@@ -189,9 +189,9 @@ fn Invoice(invoice: InvoiceDocument) -> impl IntoView {
             </div>
             <dl class="facts">
                 <dt>{t("invoice-issued")}</dt>
-                <dd>{invoice.issue_date.to_string()}</dd>
+                <dd>{crate::i18n::locale().date(invoice.issue_date)}</dd>
                 <dt>{t("invoice-due")}</dt>
-                <dd data-testid="invoice-due">{invoice.due_date.to_string()}</dd>
+                <dd data-testid="invoice-due">{crate::i18n::locale().date(invoice.due_date)}</dd>
                 <dt>{t("invoice-status")}</dt>
                 <dd data-testid="invoice-status">{text::invoice_status(&invoice.status)}</dd>
             </dl>
@@ -213,7 +213,7 @@ fn Invoice(invoice: InvoiceDocument) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td data-label=t("col-description")>
-                                        {l.description}
+                                        {text::line_description(&l.description)}
                                         {l
                                             .service
                                             .map(|s| {
@@ -224,9 +224,9 @@ fn Invoice(invoice: InvoiceDocument) -> impl IntoView {
                                             })}
                                     </td>
                                     <td data-label=t("col-qty")>{l.quantity}</td>
-                                    <td data-label=t("col-unit-price")>{l.unit_price}</td>
+                                    <td data-label=t("col-unit-price")>{crate::i18n::locale().amount(&l.unit_price)}</td>
                                     <td data-label=t("col-detail")>{text::price_from(l.price_from)}</td>
-                                    <td data-label=t("col-amount")>{l.amount}</td>
+                                    <td data-label=t("col-amount")>{crate::i18n::locale().amount(&l.amount)}</td>
                                 </tr>
                             }
                         })
@@ -235,12 +235,12 @@ fn Invoice(invoice: InvoiceDocument) -> impl IntoView {
             </table>
             <dl class="totals">
                 <dt>{t("invoice-subtotal")}</dt>
-                <dd data-testid="invoice-subtotal">{invoice.subtotal}</dd>
+                <dd data-testid="invoice-subtotal">{crate::i18n::locale().amount(&invoice.subtotal)}</dd>
                 <dt>{text::invoice_tax(&invoice.tax_rate)}</dt>
-                <dd data-testid="invoice-tax">{invoice.tax}</dd>
+                <dd data-testid="invoice-tax">{crate::i18n::locale().amount(&invoice.tax)}</dd>
                 <dt>{format!("{} ({})", t("invoice-total"), invoice.currency)}</dt>
                 <dd>
-                    <strong data-testid="invoice-total">{invoice.total}</strong>
+                    <strong data-testid="invoice-total">{crate::i18n::locale().amount(&invoice.total)}</strong>
                 </dd>
             </dl>
             {(!invoice.tax_note.is_empty()).then(|| view! { <p class="hint">{invoice.tax_note}</p> })}

@@ -55,7 +55,7 @@ fn PlanTable(matrix: PlanMatrix) -> impl IntoView {
         .collect_view();
     let price = plans
         .iter()
-        .map(|p| view! { <td>{p.percent.clone()}</td> })
+        .map(|p| view! { <td>{crate::i18n::locale().percent(&p.percent)}</td> })
         .collect_view();
     let areas = matrix
         .areas
@@ -91,7 +91,7 @@ fn PlanTable(matrix: PlanMatrix) -> impl IntoView {
             let who = if p.min_licenses > 1 {
                 text::min_licenses(p.min_licenses)
             } else {
-                t("plans-any-customer").to_string()
+                t("plans-any-customer")
             };
             view! { <td>{who}</td> }
         })
@@ -154,7 +154,7 @@ fn Offers(offers: PlanOffers) -> impl IntoView {
                         .then(|| format!("/support?plan={tier}&years={years}"));
                     view! {
                         <li>
-                            {format!("{}: {price} {currency}", text::years(years))}
+                            {format!("{}: {}", text::years(years), crate::i18n::locale().money(&price, &currency))}
                             {link.map(|href| view! { " " <a href=href>{t("choose-plan")}</a> })}
                         </li>
                     }
@@ -166,7 +166,7 @@ fn Offers(offers: PlanOffers) -> impl IntoView {
                 .map(|violation| {
                     let fix = matches!(violation, domain::RuleViolation::R7OutdatedVersions(_))
                         .then(|| view! { " " <a href="/updates">{t("go-updates-fix")}</a> });
-                    view! { <p class="notice">{violation.to_string()} {fix}</p> }
+                    view! { <p class="notice">{text::rule_violation(&violation)} {fix}</p> }
                 })
                 .collect_view();
             view! {
@@ -187,10 +187,9 @@ fn Offers(offers: PlanOffers) -> impl IntoView {
             <h2>{t("your-prices")}</h2>
             <p>
                 {format!(
-                    "{}: {} {} ({} {})",
+                    "{}: {} ({} {})",
                     t("your-license-total"),
-                    offers.license_total,
-                    offers.currency,
+                    crate::i18n::locale().money(&offers.license_total, &offers.currency),
                     offers.total_licenses,
                     t("col-quantity").to_lowercase(),
                 )}

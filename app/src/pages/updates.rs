@@ -49,7 +49,9 @@ fn UpdateRow(row: VersionUpdateOption, update: ServerAction<UpdateVersion>) -> i
         }
         .into_any(),
         Err(_) if current => view! { <span class="badge ok">{t("up-to-date")}</span> }.into_any(),
-        Err(reason) => view! { <p class="notice">{reason.to_string()}</p> }.into_any(),
+        Err(reason) => {
+            view! { <p class="notice">{crate::text::rule_violation(&reason)}</p> }.into_any()
+        }
     };
     view! {
         <section class="card update-row" data-testid="update-row">

@@ -25,6 +25,17 @@ pub struct AreaRecord {
     pub name: String,
 }
 
+impl AreaRecord {
+    /// The area's name in the reader's language (the stored name is the English one, kept
+    /// for an area code this release does not know).
+    pub fn display_name(&self) -> String {
+        self.code
+            .parse::<domain::ConsultationArea>()
+            .map(crate::text::consultation_area)
+            .unwrap_or_else(|_| self.name.clone())
+    }
+}
+
 async fn plan_records(conn: &mut Conn) -> Result<Vec<PlanRecord>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, tier, name, percent_bp, includes_patches, includes_new_versions, min_licenses,

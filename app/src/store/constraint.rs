@@ -26,62 +26,62 @@ pub const KNOWN: &[KnownConstraint] = &[
     KnownConstraint {
         postgres: "contracts_no_overlap",
         sqlite: "contracts_no_overlap",
-        refusal: || AppError::Conflict(t("err-contracts-changed").into()),
+        refusal: || AppError::Conflict(t("err-contracts-changed")),
     },
     KnownConstraint {
         postgres: "contracts_company_id_start_date_key",
         sqlite: "contracts.company_id, contracts.start_date",
-        refusal: || AppError::Conflict(t("err-contracts-changed").into()),
+        refusal: || AppError::Conflict(t("err-contracts-changed")),
     },
     KnownConstraint {
         postgres: "idempotency_keys_pkey",
         sqlite: "idempotency_keys.company_id, idempotency_keys.key",
-        refusal: || AppError::Conflict(t("err-order-in-flight").into()),
+        refusal: || AppError::Conflict(t("err-order-in-flight")),
     },
     KnownConstraint {
         postgres: "invoices_number_key",
         sqlite: "invoices.number",
-        refusal: || AppError::Conflict(t("err-try-again").into()),
+        refusal: || AppError::Conflict(t("err-try-again")),
     },
     KnownConstraint {
         postgres: "invoices_order_id_key",
         sqlite: "invoices.order_id",
-        refusal: || AppError::Conflict(t("err-try-again").into()),
+        refusal: || AppError::Conflict(t("err-try-again")),
     },
     KnownConstraint {
         postgres: "companies_name_key",
         sqlite: "companies.name",
-        refusal: || AppError::Invalid(t("err-name-taken").into()),
+        refusal: || AppError::Invalid(t("err-name-taken")),
     },
     KnownConstraint {
         postgres: "companies_unique_name_key",
         sqlite: "companies.name_key",
-        refusal: || AppError::Invalid(t("err-name-taken").into()),
+        refusal: || AppError::Invalid(t("err-name-taken")),
     },
     KnownConstraint {
         postgres: "products_unique_name_key",
         sqlite: "products.name_key",
-        refusal: || AppError::Invalid(t("err-name-taken").into()),
+        refusal: || AppError::Invalid(t("err-name-taken")),
     },
     KnownConstraint {
         postgres: "products_name_key",
         sqlite: "products.name",
-        refusal: || AppError::Invalid(t("err-name-taken").into()),
+        refusal: || AppError::Invalid(t("err-name-taken")),
     },
     KnownConstraint {
         postgres: "contacts_email_key",
         sqlite: "contacts.email",
-        refusal: || AppError::Invalid(t("err-email-taken").into()),
+        refusal: || AppError::Invalid(t("err-email-taken")),
     },
     KnownConstraint {
         postgres: "contacts_one_active_per_company",
         sqlite: "contacts.company_id",
-        refusal: || AppError::Conflict(t("err-contact-changed").into()),
+        refusal: || AppError::Conflict(t("err-contact-changed")),
     },
     KnownConstraint {
         postgres: "price_list_entries_product_id_valid_from_key",
         sqlite: "price_list_entries.product_id, price_list_entries.valid_from",
-        refusal: || AppError::Invalid(t("err-price-exists").into()),
+        refusal: || AppError::Invalid(t("err-price-exists")),
     },
 ];
 

@@ -32,7 +32,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
     let app = spawn_app().await;
     let contoso = app.company_id("Contoso Logistics").await;
     let crm = app.product_id("Terrasoft CRM").await;
-    let changed = || AppError::Conflict(app::i18n::t("err-contracts-changed").into());
+    let changed = || AppError::Conflict(app::i18n::t("err-contracts-changed"));
     let contract = |start: &str, end: &str| insert_contract_sql(contoso, "basic", start, end);
     // R1: contracts never overlap (the trigger answers before the (company, start) key can).
     check(
@@ -57,7 +57,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "contacts_one_active_per_company",
         &format!("INSERT INTO contacts (company_id, name, email, active, created_at) VALUES ({contoso}, 'Former', 'former@contoso.example', 0, '{NOW}')"),
         &format!("INSERT INTO contacts (company_id, name, email, active, created_at) VALUES ({contoso}, 'Second', 'second@contoso.example', 1, '{NOW}')"),
-        AppError::Conflict(app::i18n::t("err-contact-changed").into()),
+        AppError::Conflict(app::i18n::t("err-contact-changed")),
     )
     .await;
     check(
@@ -65,7 +65,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "contacts.email",
         "UPDATE contacts SET name = 'Boris' WHERE email = 'boris@contoso.example'",
         &format!("INSERT INTO contacts (company_id, name, email, active, created_at) VALUES ({contoso}, 'Twin', 'boris@contoso.example', 0, '{NOW}')"),
-        AppError::Invalid(app::i18n::t("err-email-taken").into()),
+        AppError::Invalid(app::i18n::t("err-email-taken")),
     )
     .await;
     check(
@@ -73,7 +73,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "price_list_entries (product, valid_from)",
         &format!("INSERT INTO price_list_entries (product_id, valid_from, unit_price_minor, created_at) VALUES ({crm}, '2030-01-01', 100, '{NOW}')"),
         &format!("INSERT INTO price_list_entries (product_id, valid_from, unit_price_minor, created_at) VALUES ({crm}, '2030-01-01', 200, '{NOW}')"),
-        AppError::Invalid(app::i18n::t("err-price-exists").into()),
+        AppError::Invalid(app::i18n::t("err-price-exists")),
     )
     .await;
     check(
@@ -81,7 +81,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "idempotency_keys (company, key)",
         &format!("INSERT INTO idempotency_keys (company_id, key, fingerprint, created_at) VALUES ({contoso}, 'key-0000001', 'f', '{NOW}')"),
         &format!("INSERT INTO idempotency_keys (company_id, key, fingerprint, created_at) VALUES ({contoso}, 'key-0000001', 'g', '{NOW}')"),
-        AppError::Conflict(app::i18n::t("err-order-in-flight").into()),
+        AppError::Conflict(app::i18n::t("err-order-in-flight")),
     )
     .await;
     check(
@@ -89,7 +89,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "companies.name",
         &format!("INSERT INTO companies (name, name_key, created_at) VALUES ('Litware Inc', 'litware inc', '{NOW}')"),
         &format!("INSERT INTO companies (name, name_key, created_at) VALUES ('LITWARE  Inc', 'litware inc', '{NOW}')"),
-        AppError::Invalid(app::i18n::t("err-name-taken").into()),
+        AppError::Invalid(app::i18n::t("err-name-taken")),
     )
     .await;
     check(
@@ -97,7 +97,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "products.name",
         "INSERT INTO products (name, name_key, latest_version) VALUES ('Litware Suite', 'litware suite', '1.0')",
         "INSERT INTO products (name, name_key, latest_version) VALUES ('Litware Suite', 'litware suite', '2.0')",
-        AppError::Invalid(app::i18n::t("err-name-taken").into()),
+        AppError::Invalid(app::i18n::t("err-name-taken")),
     )
     .await;
     let order = |id: i64| {
@@ -119,7 +119,7 @@ async fn each_reachable_constraint_has_its_own_answer() {
         "invoices.number",
         &invoice(9001),
         &invoice(9002),
-        AppError::Conflict(app::i18n::t("err-try-again").into()),
+        AppError::Conflict(app::i18n::t("err-try-again")),
     )
     .await;
 }

@@ -11,6 +11,7 @@ mod data;
 mod hostile;
 mod invoices;
 mod jobs;
+mod languages;
 mod pages;
 mod pricing;
 mod purchase;

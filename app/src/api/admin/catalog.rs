@@ -132,7 +132,7 @@ pub async fn admin_add_price(
             if !store::catalog::add_price(&mut tx, domain::ProductId(product_id), valid_from, price)
                 .await?
             {
-                return Err(AppError::Invalid(crate::i18n::t("err-price-exists").into()));
+                return Err(AppError::Invalid(crate::i18n::t("err-price-exists")));
             }
             let summary = format!("Product {product_id}: {price} from {valid_from}");
             audit(&mut tx, &admin, None, "price_added", summary).await?;
@@ -152,9 +152,7 @@ pub async fn admin_withdraw_price(entry_id: i64) -> Result<(), AppError> {
             let (app, admin) = api::admin_caller().await?;
             let mut tx = store::begin_write(&app.db).await?;
             if !store::catalog::withdraw_future_price(&mut tx, entry_id, app.clock.today()).await? {
-                return Err(AppError::Invalid(
-                    crate::i18n::t("err-price-in-force").into(),
-                ));
+                return Err(AppError::Invalid(crate::i18n::t("err-price-in-force")));
             }
             audit(
                 &mut tx,

@@ -98,9 +98,7 @@ pub async fn admin_mark_paid(
             let invoice_number = input::invoice_number(&invoice_number)?;
             let paid_on = input::date(&paid_on)?;
             if paid_on > app.clock.today() {
-                return Err(AppError::Invalid(
-                    crate::i18n::t("err-paid-in-future").into(),
-                ));
+                return Err(AppError::Invalid(crate::i18n::t("err-paid-in-future")));
             }
             let bank_reference = input::BANK_REFERENCE.required(&bank_reference)?;
             let number = invoice_number.to_string();
@@ -109,14 +107,10 @@ pub async fn admin_mark_paid(
                 .await?
                 .ok_or(AppError::NotFound)?;
             if invoice.status == "paid" {
-                return Err(AppError::Conflict(
-                    crate::i18n::t("err-already-paid").into(),
-                ));
+                return Err(AppError::Conflict(crate::i18n::t("err-already-paid")));
             }
             if paid_on < store::parse_date(&invoice.issue_date)? {
-                return Err(AppError::Invalid(
-                    crate::i18n::t("err-paid-before-issue").into(),
-                ));
+                return Err(AppError::Invalid(crate::i18n::t("err-paid-before-issue")));
             }
             let company_id = store::invoices::mark_paid(&mut tx, &number, paid_on, bank_reference)
                 .await?

@@ -55,9 +55,7 @@ pub async fn admin_retry_job(id: i64) -> Result<(), AppError> {
             match store::jobs::retry(&mut tx, id, app.clock.now()).await? {
                 store::jobs::Retry::Queued => {}
                 store::jobs::Retry::NotFailed => {
-                    return Err(AppError::Conflict(
-                        crate::i18n::t("err-job-not-failed").into(),
-                    ))
+                    return Err(AppError::Conflict(crate::i18n::t("err-job-not-failed")))
                 }
                 store::jobs::Retry::Unknown => return Err(AppError::NotFound),
             }

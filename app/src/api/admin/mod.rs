@@ -66,11 +66,11 @@ mod helpers {
         today: NaiveDate,
     ) -> Result<(domain::Money, NaiveDate), AppError> {
         // The domain's errors quote the input; the answer must not (it may be 64 KiB).
-        let price = domain::Money::parse_amount(price)
-            .map_err(|_| AppError::Invalid(t("err-price").into()))?;
+        let price =
+            domain::Money::parse_amount(price).map_err(|_| AppError::Invalid(t("err-price")))?;
         let valid_from = crate::input::date(valid_from)?;
         if valid_from < today {
-            return Err(AppError::Invalid(t("err-price-in-past").into()));
+            return Err(AppError::Invalid(t("err-price-in-past")));
         }
         Ok((price, valid_from))
     }

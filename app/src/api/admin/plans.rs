@@ -78,7 +78,7 @@ pub async fn admin_update_plan(
                 .ok_or(AppError::NotFound)?;
             // One fixed message for every bad percentage: the input is never echoed back.
             let percent = domain::Percent::parse(&percent)
-                .map_err(|_| AppError::Invalid(crate::i18n::t("err-percent").into()))?;
+                .map_err(|_| AppError::Invalid(crate::i18n::t("err-percent")))?;
             let in_days = match response_unit.as_str() {
                 "business_days" => true,
                 "business_hours" => false,
