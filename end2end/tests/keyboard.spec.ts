@@ -36,7 +36,7 @@ test('the purchase story with the keyboard only', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/support\?plan=standard&years=1$/);
   await expect(page.getByTestId('flow-kind')).toHaveText('Renew support');
-  await tabTo(page, 'button[type="submit"]:not(.secondary)');
+  await tabTo(page, 'main button[type="submit"]:not(.secondary)');
   await expect(page.locator(':focus')).toHaveText('Confirm order');
   await page.keyboard.press('Space');
   await expect(page).toHaveURL(/\/orders\/\d+$/);

@@ -244,9 +244,19 @@ pub(crate) mod views {
     /// next to the deadline).
     fn local_time(app: &AppState, at: &str) -> String {
         match at.parse::<DateTime<Utc>>() {
-            Ok(at) => app.clock.local(at).format("%Y-%m-%d %H:%M").to_string(),
+            Ok(at) => wall_clock(app, at),
             Err(_) => at.chars().take(16).collect::<String>().replace('T', " "),
         }
+    }
+
+    /// An instant on the vendor's wall clock, its day written the reader's way.
+    fn wall_clock(app: &AppState, at: DateTime<Utc>) -> String {
+        let local = app.clock.local(at);
+        format!(
+            "{} {}",
+            crate::i18n::locale().date(local.date_naive()),
+            local.format("%H:%M")
+        )
     }
 
     pub async fn summaries(
@@ -277,13 +287,9 @@ pub(crate) mod views {
                         .find(|a| a.code == row.area_code)
                         .map_or(crate::i18n::t("area-other"), |a| a.display_name()),
                     status: row.status,
-                    filed_at: app.clock.local(filed).format("%Y-%m-%d %H:%M").to_string(),
+                    filed_at: wall_clock(app, filed),
                     target: crate::text::response_target_of(target),
-                    due: format!(
-                        "{} ({})",
-                        app.clock.local(due).format("%Y-%m-%d %H:%M"),
-                        app.clock.zone().name()
-                    ),
+                    due: format!("{} ({})", wall_clock(app, due), app.clock.zone().name()),
                     target_met,
                 })
             })

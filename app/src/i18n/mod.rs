@@ -242,16 +242,19 @@ mod messages {
         })
     }
 
-    /// The message keys of one language's file, for the completeness test.
-    pub fn keys(locale: Locale) -> Vec<String> {
+    fn resource(locale: Locale) -> fluent_templates::fluent_bundle::FluentResource {
         let source = match locale {
             Locale::En => include_str!("../../locales/en.ftl"),
             Locale::Uk => include_str!("../../locales/uk.ftl"),
             Locale::Ru => include_str!("../../locales/ru.ftl"),
         };
-        let resource = fluent_templates::fluent_bundle::FluentResource::try_new(source.to_string())
-            .unwrap_or_else(|(_, errors)| panic!("{locale}.ftl does not parse: {errors:?}"));
-        resource
+        fluent_templates::fluent_bundle::FluentResource::try_new(source.to_string())
+            .unwrap_or_else(|(_, errors)| panic!("{locale}.ftl does not parse: {errors:?}"))
+    }
+
+    /// The message keys of one language's file, for the completeness test.
+    pub fn keys(locale: Locale) -> Vec<String> {
+        resource(locale)
             .entries()
             .filter_map(|entry| match entry {
                 fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_string()),
@@ -259,10 +262,44 @@ mod messages {
             })
             .collect()
     }
+
+    /// The fixed wording of message `key`: its text between the values, in every plural
+    /// variant. Tests look for it in pages that should be in another language.
+    pub fn wording(locale: Locale, key: &str) -> Vec<String> {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+        fn collect(pattern: &Pattern<&str>, out: &mut Vec<String>) {
+            for element in &pattern.elements {
+                match element {
+                    PatternElement::TextElement { value } => out.push(value.to_string()),
+                    PatternElement::Placeable { expression } => match expression {
+                        Expression::Select { variants, .. } => {
+                            for variant in variants {
+                                collect(&variant.value, out);
+                            }
+                        }
+                        Expression::Inline(InlineExpression::Placeable { .. })
+                        | Expression::Inline(_) => {}
+                    },
+                }
+            }
+        }
+        let resource = resource(locale);
+        let mut out = Vec::new();
+        for entry in resource.entries() {
+            if let Entry::Message(message) = entry {
+                if message.id.name == key {
+                    if let Some(pattern) = &message.value {
+                        collect(pattern, &mut out);
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(feature = "ssr")]
-pub use messages::keys;
+pub use messages::{keys, wording};
 
 #[cfg(feature = "ssr")]
 pub mod negotiation {

@@ -29,7 +29,7 @@ pub fn HistoryPage() -> impl IntoView {
                                         view! {
                                             <li>
                                                 <span class="muted">
-                                                    {e.at.chars().take(16).collect::<String>().replace('T', " ")}
+                                                    {moment(&e.at)}
                                                     " · " {e.actor}
                                                 </span>
                                                 <br />
@@ -57,5 +57,16 @@ fn history_text(kind: String, summary: String) -> String {
         (Some(_), crate::i18n::Locale::En) => summary,
         (Some(headline), _) => headline,
         (None, _) => summary,
+    }
+}
+
+/// A stored instant (`2026-11-25T10:00:00Z`) as day and time, the day written the reader's way.
+fn moment(at: &str) -> String {
+    let day = at
+        .get(..10)
+        .and_then(|d| d.parse::<chrono::NaiveDate>().ok());
+    match (day, at.get(11..16)) {
+        (Some(day), Some(time)) => format!("{} {time}", crate::i18n::locale().date(day)),
+        _ => at.to_string(),
     }
 }

@@ -154,6 +154,19 @@ impl TestApp {
             .unwrap_or_default()
     }
 
+    /// Every mail in the outbox as written, newest last (for decoding bodies that are not
+    /// quoted-printable).
+    pub fn raw_mails(&self) -> Vec<String> {
+        let mut files: Vec<_> = std::fs::read_dir(self._dir.path().join("outbox"))
+            .map(|dir| dir.filter_map(|e| e.ok()).collect())
+            .unwrap_or_default();
+        files.sort_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+        files
+            .iter()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect()
+    }
+
     /// The newest mail in the outbox, as text.
     pub fn last_mail(&self) -> String {
         let outbox = self._dir.path().join("outbox");

@@ -97,7 +97,10 @@ fn assert_invoice_text(text: &str, invoice: &serde_json::Value) {
     ] {
         // Amounts as an English reader sees them (1,070.00); numbers and days are unchanged.
         let value = app::i18n::Locale::En.amount(invoice[key].as_str().unwrap());
-        assert!(text.contains(&value), "{key} {value:?} missing from: {text}");
+        assert!(
+            text.contains(&value),
+            "{key} {value:?} missing from: {text}"
+        );
     }
     for line in invoice["lines"].as_array().unwrap() {
         let amount = app::i18n::Locale::En.amount(line["amount"].as_str().unwrap());

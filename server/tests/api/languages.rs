@@ -25,18 +25,15 @@ fn unescape(html: &str) -> String {
 fn english_wording(locale: Locale) -> Vec<(String, String)> {
     let mut pieces = Vec::new();
     for key in i18n::keys(Locale::En) {
-        let english = Locale::En.t(&key);
-        let theirs = locale.t(&key);
-        for piece in english.split(['{', '}']) {
-            let piece = piece.trim_matches(|c: char| !c.is_alphanumeric());
-            let is_value = piece.starts_with('$') || piece.chars().any(|c| c == '$');
-            if piece.chars().filter(|c| c.is_alphabetic()).count() < 4 || is_value {
-                continue;
+        let theirs = i18n::wording(locale, &key).join(" ");
+        for piece in i18n::wording(Locale::En, &key) {
+            for line in piece.lines() {
+                let line = line.trim_matches(|c: char| !c.is_alphanumeric());
+                if line.chars().filter(|c| c.is_alphabetic()).count() < 4 || theirs.contains(line) {
+                    continue;
+                }
+                pieces.push((key.clone(), line.to_string()));
             }
-            if theirs.contains(piece) {
-                continue;
-            }
-            pieces.push((key.clone(), piece.to_string()));
         }
     }
     pieces
@@ -120,6 +117,20 @@ async fn customer_pages_in_ukrainian_and_russian_hold_no_english_message() {
         "/account".into(),
     ];
     let anonymous = ["/login", "/plans", "/reset"];
+    // Data is shown as entered, in whatever language it was entered: product names, and the
+    // vendor's own wording on invoices (the VAT note, the footer).
+    let vendor_wording: Vec<(String, String)> =
+        sqlx::query_as("SELECT vat_note, footer FROM vendor_details")
+            .fetch_all(&app.db().await)
+            .await
+            .unwrap();
+    let data = |text: String| {
+        let mut text = text.replace("Terrasoft CRM Bank", "");
+        for (note, footer) in &vendor_wording {
+            text = text.replace(note.as_str(), "").replace(footer.as_str(), "");
+        }
+        text
+    };
     for locale in [Locale::Uk, Locale::Ru] {
         let english = english_wording(locale);
         let pages = signed_in
@@ -139,12 +150,15 @@ async fn customer_pages_in_ukrainian_and_russian_hold_no_english_message() {
                 html.contains(&format!("<html lang=\"{locale}\"")),
                 "{locale} {path}: <html lang>"
             );
-            let text = readable(&html).replace("Terrasoft CRM Bank", "");
+            let text = data(readable(&html));
             let left: Vec<_> = english
                 .iter()
                 .filter(|(_, piece)| contains_words(&text, piece))
                 .collect();
-            assert!(left.is_empty(), "{locale} {path} shows English: {left:?}");
+            assert!(
+                left.is_empty(),
+                "{locale} {path} shows English: {left:?}\n{text}"
+            );
             checked += 1;
         }
         assert_eq!(checked, 16);
@@ -283,4 +297,120 @@ async fn a_russian_contact_gets_a_russian_invoice_and_russian_refusals() {
     });
     assert!(message.starts_with("R1: "), "{message}");
     assert!(message.contains("договор"), "{message}");
+}
+
+/// The text of a plain-text mail as written to the outbox: its body decoded from base64 or
+/// quoted-printable, whichever the mailer chose for it.
+fn mail_text(raw: &str) -> String {
+    use base64::Engine;
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
+    // In a multipart mail, the part ends at the next boundary.
+    let body = body.split("\r\n--").next().unwrap_or_default();
+    let head = head.to_ascii_lowercase();
+    if head.contains("content-transfer-encoding: base64") {
+        let joined: String = body.split_whitespace().collect();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(joined)
+            .expect("a base64 body");
+        return String::from_utf8(bytes).expect("a UTF-8 body");
+    }
+    if head.contains("content-transfer-encoding: quoted-printable") {
+        let soft = body.replace("=\r\n", "");
+        let mut bytes = Vec::new();
+        let raw = soft.as_bytes();
+        let mut i = 0;
+        while i < raw.len() {
+            if raw[i] == b'=' && i + 2 < raw.len() {
+                if let Ok(byte) = u8::from_str_radix(&soft[i + 1..i + 3], 16) {
+                    bytes.push(byte);
+                    i += 3;
+                    continue;
+                }
+            }
+            bytes.push(raw[i]);
+            i += 1;
+        }
+        return String::from_utf8(bytes).expect("a UTF-8 body");
+    }
+    body.to_string()
+}
+
+#[tokio::test]
+async fn mail_is_written_in_the_recipients_saved_language() {
+    let app = spawn_app().await;
+    let email = contact_email("Contoso Logistics");
+    // A reset asked for from an English page still arrives in the contact's saved language.
+    sqlx::query("UPDATE contacts SET locale = 'ru' WHERE email = $1")
+        .bind(email)
+        .execute(&app.db().await)
+        .await
+        .unwrap();
+    let asked = app
+        .call("request_password_reset", &[("email", email)], None)
+        .await;
+    assert!(asked.status().is_success());
+    let mail = mail_text(app.raw_mails().last().expect("a mail"));
+    assert!(mail.starts_with("Здравствуйте, Boris Petrenko!"), "{mail}");
+    assert!(mail.contains("/reset?token="), "{mail}");
+
+    // The contact switches to Ukrainian: the next mail (an invoice) is Ukrainian, and so is its
+    // PDF, whatever language the order was placed in.
+    sqlx::query("UPDATE contacts SET locale = 'uk' WHERE email = $1")
+        .bind(email)
+        .execute(&app.db().await)
+        .await
+        .unwrap();
+    let session = app.login_as("Contoso Logistics").await;
+    let order = app.buy_support(&session, "standard", "1").await;
+    assert_eq!(order.status, StatusCode::OK, "{}", order.body);
+    let invoice_mails: Vec<String> = app
+        .raw_mails()
+        .into_iter()
+        .filter(|raw| raw.contains("application/pdf"))
+        .collect();
+    let raw = invoice_mails.last().expect("the invoice mail");
+    let text_part = raw
+        .split("Content-Type: text/plain")
+        .nth(1)
+        .expect("a text part");
+    let text = mail_text(&format!("Content-Type: text/plain{text_part}"));
+    assert!(text.starts_with("Доброго дня!"), "{text}");
+    assert!(
+        text.contains("1\u{a0}070,00 EUR"),
+        "the amount the Ukrainian way: {text}"
+    );
+}
+
+#[tokio::test]
+async fn admin_pages_work_in_every_language() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let contoso = app.company_id("Contoso Logistics").await;
+    let pages = [
+        "/admin".to_string(),
+        format!("/admin/companies/{contoso}"),
+        "/admin/catalog".into(),
+        "/admin/plans".into(),
+        "/admin/consultations".into(),
+        "/admin/audit".into(),
+        "/admin/invoices".into(),
+        "/admin/vendor".into(),
+        "/admin/jobs".into(),
+        "/account".into(),
+    ];
+    for locale in Locale::ALL {
+        for path in &pages {
+            let response = app
+                .get(path, Some(&format!("{admin}; lang={locale}")))
+                .await;
+            assert_eq!(response.status(), StatusCode::OK, "{locale} {path}");
+            let html = response.text().await.unwrap();
+            assert!(
+                html.contains(&format!("<html lang=\"{locale}\"")),
+                "{locale} {path}"
+            );
+            // The admin's navigation speaks the language too.
+            assert!(html.contains(&locale.t("admin-home")), "{locale} {path}");
+        }
+    }
 }
