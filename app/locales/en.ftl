@@ -515,3 +515,21 @@ history-exception-recorded = Contractual exception recorded
 history-exception-revoked = Contractual exception revoked
 history-invoice-paid = Invoice payment recorded
 history-contracts-repaired = Overlapping contract periods corrected
+
+## Integrations (issue 17): API tokens, webhooks, CSV.
+
+secret-shown-once = Copy it now: it is shown only this once.
+tokens-title = API tokens
+tokens-intro = Personal access tokens let another system (your ERP or CRM) use the portal's API under /api/v1 as you. A read token lists records; a write token also grants licenses and declares versions.
+field-token-name = Token name
+field-token-scope = Access
+token-scope-read = Read
+token-scope-write = Read and write
+field-token-days = Valid for (days)
+create-token = Create token
+token-expires = Expires
+token-last-used = Last used
+token-never-used = never
+col-actions = Actions
+token-days-range = A token is valid for 1 to { $max } days.
+field-webhook-url = Endpoint URL

@@ -550,3 +550,21 @@ history-exception-recorded = Зафиксировано договорное и�
 history-exception-revoked = Договорное исключение отозвано
 history-invoice-paid = Зафиксирована оплата счёта
 history-contracts-repaired = Исправлены пересекавшиеся периоды договоров
+
+## Integrations (issue 17): API tokens, webhooks, CSV.
+
+secret-shown-once = Скопируйте его сейчас: он показывается только один раз.
+tokens-title = API-токены
+tokens-intro = Персональные токены доступа позволяют другой системе (вашей ERP или CRM) работать с API портала по адресу /api/v1 от вашего имени. Токен для чтения показывает записи; токен для записи также предоставляет лицензии и объявляет версии.
+field-token-name = Название токена
+field-token-scope = Доступ
+token-scope-read = Чтение
+token-scope-write = Чтение и запись
+field-token-days = Действует (дней)
+create-token = Создать токен
+token-expires = Действует до
+token-last-used = Последнее использование
+token-never-used = ещё не использовался
+col-actions = Действия
+token-days-range = Токен действует от 1 до { $max } дней.
+field-webhook-url = URL конечной точки

@@ -545,3 +545,21 @@ history-exception-recorded = Зафіксовано договірний вин�
 history-exception-revoked = Договірний виняток скасовано
 history-invoice-paid = Зафіксовано оплату рахунку
 history-contracts-repaired = Виправлено періоди договорів, що перетиналися
+
+## Integrations (issue 17): API tokens, webhooks, CSV.
+
+secret-shown-once = Скопіюйте його зараз: він показується лише один раз.
+tokens-title = API-токени
+tokens-intro = Персональні токени доступу дають змогу іншій системі (вашій ERP чи CRM) користуватися API порталу за адресою /api/v1 від вашого імені. Токен для читання показує записи; токен для запису також надає ліцензії й оголошує версії.
+field-token-name = Назва токена
+field-token-scope = Доступ
+token-scope-read = Читання
+token-scope-write = Читання й запис
+field-token-days = Діє (днів)
+create-token = Створити токен
+token-expires = Діє до
+token-last-used = Востаннє використано
+token-never-used = ще не використовувався
+col-actions = Дії
+token-days-range = Токен діє від 1 до { $max } днів.
+field-webhook-url = URL кінцевої точки

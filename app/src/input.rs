@@ -67,6 +67,10 @@ pub const DESCRIPTION: Field = Field::lines("field-description", MAX_BODY_CHARS)
 /// A reply in a consultation thread.
 pub const MESSAGE: Field = Field::lines("reply", MAX_BODY_CHARS);
 pub const SEARCH: Field = Field::line("search", MAX_SEARCH_CHARS);
+/// What an API token is for ("ERP sync").
+pub const TOKEN_NAME: Field = Field::line("field-token-name", MAX_NAME_CHARS);
+/// Where a webhook posts its events.
+pub const WEBHOOK_URL: Field = Field::line("field-webhook-url", 2000);
 /// The audit log's company filter.
 pub const COMPANY_FILTER: Field = Field::line("col-company", MAX_SEARCH_CHARS);
 /// The audit log's kind filter.

@@ -9,6 +9,8 @@ pub mod components;
 pub mod error;
 pub mod i18n;
 pub mod input;
+#[cfg(feature = "ssr")]
+pub mod integrations;
 pub mod model;
 pub mod outcome;
 pub mod pages;

@@ -27,6 +27,8 @@ pub enum Outcome {
     Saved,
     /// A contact was invited: the link, to pass on if the mail does not arrive.
     Invited(InvitationSent),
+    /// A secret shown once (an API token, a webhook's signing secret).
+    Secret(String),
 }
 
 /// The cookie that carries the outcome from the action to the next page.

@@ -52,6 +52,16 @@ pub const BAD_LINK: Limit = Limit {
     per_address: 10,
 };
 
+/// Requests to `/api/v1` with a token that is unknown, revoked or expired (issue 17). Tokens
+/// have 256 bits: as for links, this is about load and noise.
+pub const BAD_TOKEN: Limit = Limit {
+    kind: "bad_token",
+    lockout_kind: "bad_token/lockout",
+    window_minutes: 15,
+    per_subject: i64::MAX,
+    per_address: 10,
+};
+
 /// An attempt let through; the caller reports how it went.
 #[must_use]
 pub struct Attempt {

@@ -237,6 +237,7 @@ fn router(state: AppState) -> Router {
             get(app::invoice::download::admin_pdf),
         )
         .route("/language", post(app::i18n::choice::switch))
+        .merge(app::integrations::api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -25,6 +25,12 @@ where
 fn outcome_view(outcome: Outcome) -> AnyView {
     match outcome {
         Outcome::Saved => view! { <p class="ok" role="status">{t("saved")}</p> }.into_any(),
+        Outcome::Secret(secret) => view! {
+            <p class="notice" role="status">
+                {t("secret-shown-once")} " " <code data-testid="secret">{secret}</code>
+            </p>
+        }
+        .into_any(),
         Outcome::Invited(sent) => view! {
             <p class="notice" role="status">
                 {t("invitation-link")} " " <code data-testid="invitation-link">{sent.link}</code>

@@ -177,6 +177,20 @@ pub struct AuditRow {
     pub summary: String,
 }
 
+/// A personal access token as its owner's account page lists it (never the secret).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiTokenView {
+    pub id: i64,
+    pub name: String,
+    /// `read` or `write`.
+    pub scope: String,
+    /// `active`, `revoked` or `expired`.
+    pub state: String,
+    pub created_at: String,
+    pub expires_at: String,
+    pub last_used_at: Option<String>,
+}
+
 /// A job of the queue, for the admin's jobs page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobView {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::admin::{admin_api_tokens, AdminCreateApiToken, AdminRevokeApiToken};
 use crate::api::{viewer, LogoutEverywhere};
 use crate::components::ErrorNotice;
 use crate::i18n::t;
@@ -59,6 +60,7 @@ fn AccountView(viewer: Viewer) -> impl IntoView {
                     })}
             </dl>
         </section>
+        {(!contact).then(|| view! { <ApiTokens /> })}
         {contact
             .then(|| {
                 // Password resets are mailed to contacts; admins' passwords are set on the
@@ -81,5 +83,83 @@ fn AccountView(viewer: Viewer) -> impl IntoView {
                     </section>
                 }
             })}
+    }
+}
+
+/// An admin's personal access tokens for `/api/v1` (issue 17): create one (shown once), see
+/// each one's last use, revoke.
+#[component]
+fn ApiTokens() -> impl IntoView {
+    let create = ServerAction::<AdminCreateApiToken>::new();
+    let revoke = ServerAction::<AdminRevokeApiToken>::new();
+    let tokens = Resource::new_blocking(|| (), |_| admin_api_tokens());
+    view! {
+        <section class="card" data-testid="api-tokens">
+            <h2>{t("tokens-title")}</h2>
+            <p>{t("tokens-intro")}</p>
+            {crate::components::action_outcome(create)}
+            {crate::components::action_outcome(revoke)}
+            <ActionForm action=create attr:class="stack">
+                <label for="token-name">{t("field-token-name")}</label>
+                <input id="token-name" name="name" required maxlength="200" />
+                <label for="token-scope">{t("field-token-scope")}</label>
+                <select id="token-scope" name="scope">
+                    <option value="read">{t("token-scope-read")}</option>
+                    <option value="write">{t("token-scope-write")}</option>
+                </select>
+                <label for="token-days">{t("field-token-days")}</label>
+                <input id="token-days" name="days" type="number" min="1" max="365" value="90" required />
+                <button type="submit">{t("create-token")}</button>
+            </ActionForm>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let rows = tokens.await.unwrap_or_default();
+                    view! {
+                        <table class="responsive">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t("field-token-name")}</th>
+                                    <th scope="col">{t("field-token-scope")}</th>
+                                    <th scope="col">{t("col-status")}</th>
+                                    <th scope="col">{t("token-expires")}</th>
+                                    <th scope="col">{t("token-last-used")}</th>
+                                    <th scope="col">{t("col-actions")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows
+                                    .into_iter()
+                                    .map(|row| {
+                                        let active = row.state == "active";
+                                        view! {
+                                            <tr data-testid="api-token">
+                                                <td data-label=t("field-token-name")>{row.name}</td>
+                                                <td data-label=t("field-token-scope")>{row.scope}</td>
+                                                <td data-label=t("col-status")>{row.state}</td>
+                                                <td data-label=t("token-expires")>{row.expires_at}</td>
+                                                <td data-label=t("token-last-used")>
+                                                    {row.last_used_at.unwrap_or_else(|| t("token-never-used"))}
+                                                </td>
+                                                <td data-label=t("col-actions")>
+                                                    {active
+                                                        .then(|| {
+                                                            view! {
+                                                                <ActionForm action=revoke>
+                                                                    <input type="hidden" name="id" value=row.id.to_string() />
+                                                                    <button type="submit" class="secondary">{t("revoke")}</button>
+                                                                </ActionForm>
+                                                            }
+                                                        })}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }

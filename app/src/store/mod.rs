@@ -6,6 +6,7 @@
 //! connection, so that callers can run them inside one transaction.
 
 pub mod admins;
+pub mod api_tokens;
 pub mod audit;
 pub mod billing;
 pub mod catalog;
@@ -20,6 +21,7 @@ pub mod invoices;
 pub mod jobs;
 pub mod orders;
 pub mod preferences;
+pub mod records;
 pub mod throttle;
 pub mod tokens;
 pub mod vendor;

@@ -600,6 +600,15 @@ pub const ANY_ARGS: &[(&str, &str)] = &[
     ("vat_note", ""),
     ("footer", ""),
     ("status", ""),
+    // Integrations (issue 17): API tokens, webhooks, CSV import.
+    ("scope", "read"),
+    ("days", "30"),
+    ("url", "https://hooks.example/portal"),
+    ("events", "order.placed"),
+    (
+        "csv",
+        "company,contact_name,contact_email,product,quantity,version,plan,start,end\n",
+    ),
 ];
 
 /// Tables whose rows change on any request, hostile or not; a snapshot leaves them out.

@@ -127,6 +127,11 @@ const KINDS: &[(&str, Kind)] = &[
     ("vat_note", Kind::TextFilter),
     ("footer", Kind::TextFilter),
     ("status", Kind::CodeFilter),
+    ("scope", Kind::Code),
+    ("days", Kind::Count),
+    ("url", Kind::Text),
+    ("events", Kind::Code),
+    ("csv", Kind::Text),
 ];
 
 fn kind_of(function: &str, key: &str) -> Kind {

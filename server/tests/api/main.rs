@@ -9,6 +9,7 @@ mod constraints;
 mod consult;
 mod data;
 mod hostile;
+mod integrations;
 mod invoices;
 mod jobs;
 mod languages;

@@ -83,32 +83,43 @@ pub async fn admin_add_product(
 /// Versions only move forward: one that is not newer than the latest is refused.
 #[server(endpoint = "admin_declare_version")]
 pub async fn admin_declare_version(product_id: i64, version: String) -> Result<(), AppError> {
-    use crate::{api, input, store};
+    use crate::{api, input};
     api::saved::<AdminDeclareVersion>(
         async {
             let (app, admin) = api::admin_caller().await?;
-            let version = input::version(&version)?;
-            let mut tx = store::begin_write(&app.db).await?;
-            let mut product =
-                store::catalog::product_for_update(&mut tx, domain::ProductId(product_id))
-                    .await?
-                    .ok_or(AppError::NotFound)?;
-            product
-                .declare_version(version)
-                .map_err(|refused| AppError::Invalid(refused.to_string()))?;
-            if !store::catalog::declare_version(&mut tx, &product).await? {
-                return Err(AppError::NotFound);
-            }
-            let summary = format!(
-                "Product {product_id} ({}): latest version is now {}",
-                product.name, product.latest_version
-            );
-            audit(&mut tx, &admin, None, "version_declared", summary).await?;
-            tx.commit().await?;
-            Ok(())
+            declare_version(&app, &admin, product_id, input::version(&version)?).await
         }
         .await,
     )
+}
+
+/// Makes `version` product `product_id`'s latest, audited as `admin`'s. Shared by the admin
+/// page and `/api/v1`. Errors: 404 for an unknown product, 422 for a version that is not newer.
+#[cfg(feature = "ssr")]
+pub async fn declare_version(
+    app: &crate::state::AppState,
+    admin: &crate::principal::AdminPrincipal,
+    product_id: i64,
+    version: domain::Version,
+) -> Result<(), AppError> {
+    use crate::store;
+    let mut tx = store::begin_write(&app.db).await?;
+    let mut product = store::catalog::product_for_update(&mut tx, domain::ProductId(product_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    product
+        .declare_version(version)
+        .map_err(|refused| AppError::Invalid(refused.to_string()))?;
+    if !store::catalog::declare_version(&mut tx, &product).await? {
+        return Err(AppError::NotFound);
+    }
+    let summary = format!(
+        "Product {product_id} ({}): latest version is now {}",
+        product.name, product.latest_version
+    );
+    audit(&mut tx, admin, None, "version_declared", summary).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Appends a dated price. Entries are never edited: a new price is a new entry.

@@ -14,38 +14,53 @@ pub async fn admin_grant_licenses(
     product_id: i64,
     quantity: u32,
 ) -> Result<(), AppError> {
-    use crate::{api, input, store, text};
+    use crate::api;
     api::saved::<AdminGrantLicenses>(
         async {
             let (app, admin) = api::admin_caller().await?;
-            let quantity = domain::Quantity::new(input::quantity(quantity)?)
-                .map_err(|_| AppError::Invalid(text::quantity_range(input::MAX_QUANTITY)))?;
-            let mut tx = store::begin_write(&app.db).await?;
-            store::companies::name(&mut *tx, company_id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let catalog = store::catalog::load_catalog(&mut tx).await?;
-            let product = catalog
-                .product(domain::ProductId(product_id))
-                .ok_or(AppError::NotFound)?;
-            store::holdings::add_licenses(
-                &mut tx,
-                company_id,
-                product.id,
-                quantity,
-                &product.latest_version,
-            )
-            .await?;
-            let summary = format!(
-                "Granted {} × {} {}",
-                quantity, product.name, product.latest_version
-            );
-            audit(&mut tx, &admin, company_id, "licenses_granted", summary).await?;
-            tx.commit().await?;
-            Ok(())
+            grant_licenses(&app, &admin, company_id, product_id, quantity).await
         }
         .await,
     )
+}
+
+/// Grants `quantity` licenses of product `product_id` to company `company_id` on the
+/// product's latest version, audited as `admin`'s. Shared by the admin page and `/api/v1`.
+/// Errors: 404 for an unknown company or product, 422 for a quantity outside 1..=10,000.
+#[cfg(feature = "ssr")]
+pub async fn grant_licenses(
+    app: &crate::state::AppState,
+    admin: &crate::principal::AdminPrincipal,
+    company_id: i64,
+    product_id: i64,
+    quantity: u32,
+) -> Result<(), AppError> {
+    use crate::{input, store, text};
+    let quantity = domain::Quantity::new(input::quantity(quantity)?)
+        .map_err(|_| AppError::Invalid(text::quantity_range(input::MAX_QUANTITY)))?;
+    let mut tx = store::begin_write(&app.db).await?;
+    store::companies::name(&mut *tx, company_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let catalog = store::catalog::load_catalog(&mut tx).await?;
+    let product = catalog
+        .product(domain::ProductId(product_id))
+        .ok_or(AppError::NotFound)?;
+    store::holdings::add_licenses(
+        &mut tx,
+        company_id,
+        product.id,
+        quantity,
+        &product.latest_version,
+    )
+    .await?;
+    let summary = format!(
+        "Granted {} × {} {}",
+        quantity, product.name, product.latest_version
+    );
+    audit(&mut tx, admin, company_id, "licenses_granted", summary).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Records that a company's holding was updated to the latest version (e.g. done offline).

@@ -13,6 +13,7 @@ mod holdings;
 mod invoices;
 mod jobs;
 mod plans;
+mod tokens;
 mod vendor;
 mod work_queue;
 
@@ -25,6 +26,7 @@ pub use holdings::*;
 pub use invoices::*;
 pub use jobs::*;
 pub use plans::*;
+pub use tokens::*;
 pub use vendor::*;
 pub use work_queue::*;
 
