@@ -29,6 +29,8 @@ pub enum Outcome {
     Invited(InvitationSent),
     /// A secret shown once (an API token, a webhook's signing secret).
     Secret(String),
+    /// A CSV import ran (a dry run or for real): the id of its kept report.
+    Imported(i64),
 }
 
 /// The cookie that carries the outcome from the action to the next page.

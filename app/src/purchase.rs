@@ -355,6 +355,7 @@ pub async fn place(
         app.clock.now(),
     )
     .await?;
+    let webhooks = order_events(&mut tx, &order, order_id, &invoice_number, quote, app).await?;
     audit::record(
         &mut tx,
         audit::Entry {
@@ -382,7 +383,47 @@ pub async fn place(
     tx.commit().await?;
     tracing::info!(order_id, company_id = who.company_id, %invoice_number, "order placed");
     crate::jobs::kick(app, invoice_mail).await;
+    for job in webhooks {
+        crate::jobs::kick(app, job).await;
+    }
     Ok(order_id)
+}
+
+/// The webhook events of a placed order (issue 17): `order.placed`, and `contract.renewed`
+/// for a renewal. Returns their delivery jobs.
+async fn order_events(
+    conn: &mut crate::store::Conn,
+    order: &store::orders::NewOrder,
+    order_id: i64,
+    invoice_number: &domain::InvoiceNumber,
+    quote: &Quote,
+    app: &AppState,
+) -> Result<Vec<i64>, AppError> {
+    use crate::integrations::webhooks::emit;
+    let now = app.clock.now();
+    let contract = quote.contract.contract();
+    let data = serde_json::json!({
+        "order_id": order_id,
+        "company_id": order.company_id,
+        "kind": order.kind.as_str(),
+        "total": quote.total.to_string(),
+        "currency": app.currency,
+        "invoice_number": invoice_number.to_string(),
+        "contract": { "start": contract.start(), "end": contract.end() },
+    });
+    let mut jobs = emit(
+        conn,
+        "order.placed",
+        &format!("order.placed:{order_id}"),
+        data.clone(),
+        now,
+    )
+    .await?;
+    if order.kind == OrderKind::Renewal {
+        let id = format!("contract.renewed:{order_id}");
+        jobs.extend(emit(conn, "contract.renewed", &id, data, now).await?);
+    }
+    Ok(jobs)
 }
 
 /// One line per license product and one for support, which states its service period. The

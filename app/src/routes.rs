@@ -90,6 +90,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/invoices") view=AdminInvoicesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/vendor") view=AdminVendorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/jobs") view=AdminJobsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/admin/integrations")
+                        view=AdminIntegrationsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/admin/consultations") view=AdminQueuePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/consultations/:id") view=AdminRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />

@@ -43,3 +43,12 @@ CREATE TABLE webhook_deliveries (
     UNIQUE (endpoint_id, event_id)
 );
 CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, id);
+
+-- The report of a CSV import (dry run or applied), kept for the page that shows it.
+CREATE TABLE import_runs (
+    id          INTEGER PRIMARY KEY,
+    admin_id    INTEGER REFERENCES admins(id),
+    applied     INTEGER NOT NULL CHECK (applied IN (0, 1)),
+    report      TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);

@@ -3,7 +3,8 @@ use server::{db, telemetry, Application, Config};
 const USAGE: &str = "usage:
   server [--demo]                                   serve the portal
   server create-admin <email> <name>                create or reset an admin account
-                                                    (password from PORTAL_ADMIN_PASSWORD)";
+                                                    (password from PORTAL_ADMIN_PASSWORD)
+  server import <file.csv> [--apply]                check a CSV import (a dry run), or apply it";
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -21,6 +22,32 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map_err(|_| "set PORTAL_ADMIN_PASSWORD to the new admin's password")?;
             db::create_admin(&config.database_url, email, name, &password).await?;
             println!("admin {email} ready");
+            Ok(())
+        }
+        ["import", path, rest @ ..] if rest.is_empty() || rest == ["--apply"] => {
+            let apply = !rest.is_empty();
+            let report = server::startup::import_file(&config, path, apply).await?;
+            println!(
+                "{} rows: {} companies and {} contacts to create, {} holdings to create and {} to change, {} contracts to sign, {} rows unchanged",
+                report.rows,
+                report.companies_created,
+                report.contacts_created,
+                report.holdings_created,
+                report.holdings_changed,
+                report.contracts_created,
+                report.unchanged
+            );
+            for error in &report.errors {
+                println!("line {}, {}: {}", error.line, error.field, error.reason);
+            }
+            if !report.errors.is_empty() {
+                return Err(
+                    format!("{} rows refused; nothing was written", report.errors.len()).into(),
+                );
+            }
+            if !apply {
+                println!("dry run: nothing was written; add --apply to import");
+            }
             Ok(())
         }
         [] | ["--demo"] => {

@@ -15,7 +15,6 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -50,48 +49,73 @@ pub enum StartupError {
     Mail(#[from] app::mail::MailConfigError),
 }
 
+/// Connects and migrates the database, repairs stored overlaps, seeds demo data if asked, and
+/// builds the app's state: what serving and the command-line tasks (`server import`) share.
+/// Also returns the session store's pool.
+async fn prepare(config: &Config) -> Result<(AppState, SessionPool), StartupError> {
+    let pools = db::connect_and_migrate(&config.database_url, &config.db).await?;
+    app::store::contracts::repair_overlaps(&pools.app).await?;
+    if config.demo {
+        seed::demo(
+            &pools.app,
+            config
+                .today
+                .unwrap_or_else(|| Clock::system(config.time_zone).today()),
+        )
+        .await?;
+    }
+    let leptos_options = LeptosOptions::builder()
+        .output_name(BUNDLE_NAME)
+        .site_root(config.site_root.as_str())
+        .site_addr(config.addr)
+        .build();
+    let mailer = match &config.smtp_url {
+        Some(url) => Mailer::smtp(url, &config.mail_from)?,
+        None => Mailer::outbox(config.outbox_dir.clone().into(), &config.mail_from)?,
+    };
+    let clock = match config.today {
+        Some(today) => Clock::fixed(today, config.time_zone),
+        None => Clock::system(config.time_zone),
+    };
+    let state = AppState {
+        db: pools.app,
+        clock,
+        currency: config.currency.clone(),
+        mailer,
+        public_url: config.public_url.clone(),
+        trust_proxy: config.trust_proxy,
+        leptos_options,
+    };
+    Ok((state, pools.sessions))
+}
+
+/// `server import FILE [--apply]`: a dry run of a CSV import (or, with `--apply`, the import),
+/// printed as the admin page shows it. The audit log names the system as the actor.
+pub async fn import_file(
+    config: &Config,
+    path: &str,
+    apply: bool,
+) -> Result<app::model::admin::ImportReport, Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(path)?;
+    let (state, _) = prepare(config).await?;
+    let report =
+        app::integrations::csv::import(&state, app::store::audit::Actor::System, &text, apply)
+            .await
+            .map_err(|e| e.to_string())?;
+    Ok(report)
+}
+
 impl Application {
     /// Connects and migrates the database, seeds demo data if asked, and binds the port
     /// (port 0 picks a free one: tests read it back with [`Application::addr`]).
     pub async fn build(config: Config) -> Result<Self, StartupError> {
-        let pools = db::connect_and_migrate(&config.database_url, &config.db).await?;
-        app::store::contracts::repair_overlaps(&pools.app).await?;
-        if config.demo {
-            seed::demo(
-                &pools.app,
-                config
-                    .today
-                    .unwrap_or_else(|| Clock::system(config.time_zone).today()),
-            )
-            .await?;
-        }
-        let leptos_options = LeptosOptions::builder()
-            .output_name(BUNDLE_NAME)
-            .site_root(config.site_root.as_str())
-            .site_addr(config.addr)
-            .build();
-        let mailer = match &config.smtp_url {
-            Some(url) => Mailer::smtp(url, &config.mail_from)?,
-            None => Mailer::outbox(config.outbox_dir.clone().into(), &config.mail_from)?,
-        };
-        let clock = match config.today {
-            Some(today) => Clock::fixed(today, config.time_zone),
-            None => Clock::system(config.time_zone),
-        };
-        let state = AppState {
-            db: pools.app,
-            clock: clock.clone(),
-            currency: config.currency.clone(),
-            mailer,
-            public_url: config.public_url.clone(),
-            trust_proxy: config.trust_proxy,
-            leptos_options,
-        };
+        let (state, sessions) = prepare(&config).await?;
+        let clock = state.clock.clone();
         if config.worker {
             app::jobs::spawn_worker(state.clone(), config.worker_poll);
         }
         let app = router(state);
-        let app = match &pools.sessions {
+        let app = match &sessions {
             SessionPool::Sqlite(pool) => {
                 with_sessions(app, SqliteStore::new(pool.clone()), &config).await?
             }
@@ -238,6 +262,7 @@ fn router(state: AppState) -> Router {
         )
         .route("/language", post(app::i18n::choice::switch))
         .merge(app::integrations::api::router())
+        .route("/admin/export/{file}", get(app::integrations::csv::export))
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
@@ -256,7 +281,9 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(
             crate::bad_requests::readable_form_bodies,
         ))
-        .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
+        .layer(axum::middleware::from_fn(
+            crate::bad_requests::limited_bodies,
+        ))
 }
 
 /// The layers every response passes through, whatever answered it: the app, the session layer
@@ -288,9 +315,6 @@ pub fn with_outer_layers(app: Router) -> Router {
     .layer(TraceLayer::new_for_http())
     .layer(axum::middleware::from_fn(crate::request_id::assign))
 }
-
-/// Forms and server-function calls are small; anything larger is refused (413) unread.
-const MAX_REQUEST_BYTES: usize = 64 * 1024;
 
 fn security_header(
     name: header::HeaderName,

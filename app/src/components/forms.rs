@@ -25,6 +25,8 @@ where
 fn outcome_view(outcome: Outcome) -> AnyView {
     match outcome {
         Outcome::Saved => view! { <p class="ok" role="status">{t("saved")}</p> }.into_any(),
+        // The integrations page shows the report itself.
+        Outcome::Imported(_) => ().into_any(),
         Outcome::Secret(secret) => view! {
             <p class="notice" role="status">
                 {t("secret-shown-once")} " " <code data-testid="secret">{secret}</code>

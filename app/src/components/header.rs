@@ -28,6 +28,7 @@ fn links(viewer: &Viewer) -> &'static [(&'static str, &'static str)] {
             ("/admin/audit", "admin-audit"),
             ("/admin/vendor", "vendor-title"),
             ("/admin/jobs", "jobs-title"),
+            ("/admin/integrations", "integrations-title"),
         ],
     }
 }

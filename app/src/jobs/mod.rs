@@ -50,6 +50,8 @@ pub enum Job {
         number: String,
         milestone: domain::OverdueMilestone,
     },
+    /// Post a webhook delivery (issue 17) to its endpoint.
+    Webhook { delivery_id: i64 },
 }
 
 impl Job {
@@ -61,6 +63,7 @@ impl Job {
             Job::InvitationMail { .. } => "invitation_mail",
             Job::RenewalReminder { .. } => "renewal_reminder",
             Job::OverdueReminder { .. } => "overdue_reminder",
+            Job::Webhook { .. } => "webhook",
         }
     }
 
@@ -232,6 +235,9 @@ async fn execute(app: &AppState, job: &Job, id: i64) -> Result<(), AppError> {
         }
         Job::OverdueReminder { number, .. } => {
             reminders::overdue(app, number, &message_id(app, id)).await
+        }
+        Job::Webhook { delivery_id } => {
+            crate::integrations::webhooks::deliver(app, *delivery_id).await
         }
     }
 }

@@ -36,7 +36,15 @@ pub async fn schedule(app: &AppState) -> Result<usize, AppError> {
                 milestone,
             };
             let key = format!("renewal:{}:{end}:{}", ending.company_id, milestone.code());
-            added += usize::from(super::enqueue_once(&mut conn, &job, key, now).await?);
+            let new = super::enqueue_once(&mut conn, &job, key, now).await?;
+            added += usize::from(new);
+            if new && milestone == domain::RenewalMilestone::Lapsed {
+                // Issue 17: the lapse is also an event for integrations, once per coverage end.
+                let data = serde_json::json!({ "company_id": ending.company_id, "ended": end });
+                let id = format!("contract.lapsed:{}:{end}", ending.company_id);
+                crate::integrations::webhooks::emit(&mut conn, "contract.lapsed", &id, data, now)
+                    .await?;
+            }
         }
     }
     // Unpaid and due within the reminders' windows (the second ends 21 days after the due date).

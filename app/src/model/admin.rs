@@ -177,6 +177,79 @@ pub struct AuditRow {
     pub summary: String,
 }
 
+/// The webhooks page: endpoints and the newest deliveries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct WebhooksView {
+    pub endpoints: Vec<WebhookView>,
+    pub deliveries: Vec<DeliveryView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookView {
+    pub id: i64,
+    pub url: String,
+    /// Comma-separated event names.
+    pub events: String,
+    pub active: bool,
+}
+
+/// One event for one endpoint, as the delivery log shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryView {
+    pub id: i64,
+    pub endpoint_id: i64,
+    pub event: String,
+    pub event_id: String,
+    /// `pending`, `delivered` or `failed`.
+    pub status: String,
+    pub attempts: i64,
+    /// The receiver's last HTTP status, if it answered.
+    pub last_status: Option<i64>,
+    pub last_error: Option<String>,
+    pub created_at: String,
+}
+
+/// The CSV import's columns, in order (issue 17; see `integrations::csv`).
+pub const IMPORT_COLUMNS: [&str; 9] = [
+    "company",
+    "contact_name",
+    "contact_email",
+    "product",
+    "quantity",
+    "version",
+    "plan",
+    "start",
+    "end",
+];
+
+/// The records an admin can export as CSV.
+pub const EXPORTS: [&str; 5] = ["companies", "holdings", "contracts", "orders", "invoices"];
+
+/// What a CSV import did, or would do on a dry run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ImportReport {
+    /// Whether it was written (false for a dry run, and when any row was refused).
+    pub applied: bool,
+    /// Rows read, the header not counted.
+    pub rows: usize,
+    pub companies_created: usize,
+    pub contacts_created: usize,
+    pub holdings_created: usize,
+    pub holdings_changed: usize,
+    pub contracts_created: usize,
+    /// Rows that change nothing (already imported).
+    pub unchanged: usize,
+    /// Every refused row: its line in the file (the header is line 1), the field, the reason.
+    pub errors: Vec<RowError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    pub line: usize,
+    pub field: String,
+    pub reason: String,
+}
+
 /// A personal access token as its owner's account page lists it (never the secret).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiTokenView {

@@ -139,10 +139,10 @@ fn LicenseForm(options: LicenseOptions, choice: LicenseChoice) -> impl IntoView 
     .map(|note| view! { <p class="muted">{note}</p> });
     let active_label = options.active_contract.as_ref().map(|c| {
         format!(
-            "{} ({}, ends {})",
+            "{} ({}, {})",
             t("support-with-active"),
             c.plan_name,
-            c.end
+            text::end_date_change(None, c.end)
         )
     });
     let plan_options = options

@@ -16,8 +16,9 @@ mod updates;
 
 pub use account::AccountPage;
 pub use admin::{
-    AdminAuditPage, AdminCatalogPage, AdminCompanyPage, AdminHomePage, AdminInvoicesPage,
-    AdminJobsPage, AdminPlansPage, AdminQueuePage, AdminRequestPage, AdminVendorPage,
+    AdminAuditPage, AdminCatalogPage, AdminCompanyPage, AdminHomePage, AdminIntegrationsPage,
+    AdminInvoicesPage, AdminJobsPage, AdminPlansPage, AdminQueuePage, AdminRequestPage,
+    AdminVendorPage,
 };
 pub use company::CompanyPage;
 pub use consultations::{ConsultationPage, ConsultationsPage};

@@ -118,7 +118,7 @@ pub async fn apply(
 }
 
 /// Signs a new contract, copying every term of its plan as it is today (R10).
-async fn insert(
+pub async fn insert(
     conn: &mut Conn,
     company_id: i64,
     plan_id: i64,

@@ -87,3 +87,25 @@ pub async fn set_version(
         .await?;
     Ok(())
 }
+
+/// Sets a company's holding of a product to `quantity` on `version` (a CSV import: the file
+/// states the holding as the ERP knows it).
+pub async fn set(
+    conn: &mut Conn,
+    company_id: i64,
+    product_id: i64,
+    quantity: i64,
+    version: &Version,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO holdings (company_id, product_id, quantity, version) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (company_id, product_id) DO UPDATE SET quantity = $3, version = $4",
+    )
+    .bind(company_id)
+    .bind(product_id)
+    .bind(quantity)
+    .bind(version.to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -17,6 +17,7 @@ pub mod contacts;
 pub mod contracts;
 pub mod holdings;
 pub mod idempotency;
+pub mod imports;
 pub mod invoices;
 pub mod jobs;
 pub mod orders;
@@ -26,6 +27,7 @@ pub mod throttle;
 pub mod tokens;
 pub mod vendor;
 pub mod version_updates;
+pub mod webhooks;
 pub mod work_queue;
 
 use sqlx::{Any, Transaction};

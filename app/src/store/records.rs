@@ -17,6 +17,17 @@ pub struct Window {
     pub offset: i64,
 }
 
+/// An instant as the API writes it: RFC 3339 UTC with milliseconds (`…T09:00:00.000Z`);
+/// stored instants come with more or fewer digits.
+pub fn instant(stored: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stored)
+        .map(|at| {
+            at.with_timezone(&chrono::Utc)
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        })
+        .unwrap_or_else(|_| stored.to_string())
+}
+
 /// Each company's last change (the newest audit entry, else its creation).
 const CHANGED: &str = "WITH changed AS (
     SELECT co.id AS company_id, COALESCE(MAX(a.at), co.created_at) AS updated_at
@@ -33,7 +44,7 @@ pub struct CompanyRecord {
 }
 
 pub async fn companies(db: &Db, w: &Window) -> Result<Vec<CompanyRecord>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    let rows: Vec<CompanyRecord> = sqlx::query_as(&format!(
         "{CHANGED}
          SELECT co.id, co.name, c.name AS contact_name, c.email AS contact_email, ch.updated_at
            FROM companies co JOIN changed ch ON ch.company_id = co.id
@@ -45,7 +56,14 @@ pub async fn companies(db: &Db, w: &Window) -> Result<Vec<CompanyRecord>, sqlx::
     .bind(w.limit)
     .bind(w.offset)
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|mut r| {
+            r.updated_at = instant(&r.updated_at);
+            r
+        })
+        .collect())
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -60,7 +78,7 @@ pub struct HoldingExport {
 }
 
 pub async fn holdings(db: &Db, w: &Window) -> Result<Vec<HoldingExport>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    let rows: Vec<HoldingExport> = sqlx::query_as(&format!(
         "{CHANGED}
          SELECT h.company_id, co.name AS company, h.product_id, p.name AS product, h.quantity,
                 h.version, ch.updated_at
@@ -74,7 +92,14 @@ pub async fn holdings(db: &Db, w: &Window) -> Result<Vec<HoldingExport>, sqlx::E
     .bind(w.limit)
     .bind(w.offset)
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|mut r| {
+            r.updated_at = instant(&r.updated_at);
+            r
+        })
+        .collect())
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -91,7 +116,7 @@ pub struct ContractExport {
 }
 
 pub async fn contracts(db: &Db, w: &Window) -> Result<Vec<ContractExport>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    let rows: Vec<ContractExport> = sqlx::query_as(&format!(
         "{CHANGED}
          SELECT k.id, k.company_id, co.name AS company, k.plan_tier AS plan,
                 k.start_date AS start, k.end_date AS \"end\", k.years, k.signed_at, ch.updated_at
@@ -104,7 +129,14 @@ pub async fn contracts(db: &Db, w: &Window) -> Result<Vec<ContractExport>, sqlx:
     .bind(w.limit)
     .bind(w.offset)
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|mut r| {
+            r.updated_at = instant(&r.updated_at);
+            r
+        })
+        .collect())
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -151,7 +183,7 @@ pub struct InvoiceExport {
 }
 
 pub async fn invoices(db: &Db, w: &Window) -> Result<Vec<InvoiceExport>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    let rows: Vec<InvoiceExport> = sqlx::query_as(&format!(
         "{CHANGED}
          SELECT i.number, i.order_id, i.company_id, co.name AS company, i.issue_date, i.due_date,
                 i.currency, i.total_minor, i.status, i.paid_on, ch.updated_at
@@ -164,5 +196,12 @@ pub async fn invoices(db: &Db, w: &Window) -> Result<Vec<InvoiceExport>, sqlx::E
     .bind(w.limit)
     .bind(w.offset)
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|mut r| {
+            r.updated_at = instant(&r.updated_at);
+            r
+        })
+        .collect())
 }

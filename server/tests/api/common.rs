@@ -613,6 +613,8 @@ pub const ANY_ARGS: &[(&str, &str)] = &[
 
 /// Tables whose rows change on any request, hostile or not; a snapshot leaves them out.
 const VOLATILE_TABLES: &[&str] = &[
+    // CSV import reports (issue 17): every run, a dry run too, keeps its report for the page.
+    "import_runs",
     // Sessions (tower-sessions): every request may refresh its session's expiry. On
     // PostgreSQL they live in their own schema, outside `public`, anyway.
     "tower_sessions",

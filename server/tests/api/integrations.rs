@@ -369,3 +369,335 @@ async fn the_openapi_document_is_3_1_and_lists_exactly_the_routes_that_exist() {
         assert!(docs.contains(path.as_str()), "{path} on the docs page");
     }
 }
+
+/// The import's CSV: `n` new companies, each with 3 CRM licenses, every other one with a
+/// Standard contract for 2026.
+fn companies_csv(n: usize) -> String {
+    let mut csv = String::from(
+        "company,contact_name,contact_email,product,quantity,version,plan,start,end\n",
+    );
+    for i in 0..n {
+        let contract = if i % 2 == 0 {
+            "standard,2026-01-01,2026-12-31"
+        } else {
+            ",,"
+        };
+        csv += &format!(
+            "Imported Company {i},Contact {i},contact{i}@imported.example,Terrasoft CRM,3,3.4.1,{contract}\n"
+        );
+    }
+    csv
+}
+
+#[tokio::test]
+async fn a_thousand_companies_import_in_one_go_and_again_change_nothing() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let csv = companies_csv(1000);
+    let companies = || app.count("SELECT COUNT(*) FROM companies");
+    let before = companies().await;
+
+    let dry = app
+        .answer("admin_import_preview", &[("csv", &csv)], &admin)
+        .await;
+    assert_eq!(dry.status, StatusCode::OK, "{}", dry.body);
+    assert_eq!(dry.body["applied"], false);
+    assert_eq!(dry.body["rows"], 1000);
+    assert_eq!(dry.body["companies_created"], 1000);
+    assert_eq!(dry.body["contracts_created"], 500);
+    assert_eq!(companies().await, before, "a dry run writes nothing");
+
+    let started = std::time::Instant::now();
+    let applied = app
+        .answer("admin_import_apply", &[("csv", &csv)], &admin)
+        .await;
+    let took = started.elapsed();
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
+    assert_eq!(applied.body["applied"], true);
+    assert_eq!(companies().await, before + 1000);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM contacts WHERE email LIKE '%@imported.example'")
+            .await,
+        1000
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.name LIKE 'Imported Company %'").await, 1000);
+    assert_eq!(app.count("SELECT COUNT(*) FROM contracts k JOIN companies c ON c.id = k.company_id WHERE c.name LIKE 'Imported Company %'").await, 500);
+    println!("1000 companies imported in {} ms", took.as_millis());
+
+    // The same file again: nothing to do, nothing written (not even the audit log).
+    let snapshot = app.snapshot().await;
+    let again = app
+        .answer("admin_import_apply", &[("csv", &csv)], &admin)
+        .await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+    for counter in [
+        "companies_created",
+        "contacts_created",
+        "holdings_created",
+        "holdings_changed",
+        "contracts_created",
+    ] {
+        assert_eq!(again.body[counter], 0, "{counter}");
+    }
+    assert_eq!(again.body["unchanged"], 1000);
+    assert_same_database(&snapshot, &app.snapshot().await, "a second import");
+}
+
+#[tokio::test]
+async fn one_bad_row_writes_nothing_and_every_refusal_names_its_line_and_field() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let mut csv = companies_csv(3);
+    csv += "Imported Company 9,Contact 9,contact9@imported.example,Terrasoft Nothing,1,1.0,,,\n";
+    csv += "Contoso Logistics,Someone Else,someone@contoso.example,Terrasoft CRM,4,3.4.1,,,\n";
+    csv += "Tailspin Tours,Dana Kovalenko,dana@tailspin.example,Terrasoft Tourism,2,3.0.7,basic,2025-12-01,2026-02-01\n";
+    csv += "Imported Company 10,Contact 10,not-an-email,Terrasoft CRM,0,3.4.1,gold,2026-01-01,2026-12-31\n";
+    let snapshot = app.snapshot().await;
+    for endpoint in ["admin_import_preview", "admin_import_apply"] {
+        let report = app.answer(endpoint, &[("csv", &csv)], &admin).await;
+        assert_eq!(report.status, StatusCode::OK, "{}", report.body);
+        assert_eq!(report.body["applied"], false, "{endpoint}");
+        let errors: Vec<(i64, String)> = report.body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["line"].as_i64().unwrap(),
+                    e["field"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            errors,
+            vec![
+                (5, "product".into()),
+                (6, "contact_email".into()),
+                (7, "start".into()),
+                (8, "contact_email".into()),
+                (8, "quantity".into()),
+                (8, "plan".into()),
+            ],
+            "{}",
+            report.body
+        );
+        let reasons = report.body["errors"].to_string();
+        assert!(reasons.contains("Terrasoft Nothing"), "{reasons}");
+        assert!(reasons.contains("R3"), "{reasons}");
+        assert!(reasons.contains("R1"), "{reasons}");
+    }
+    assert_same_database(&snapshot, &app.snapshot().await, "a refused import");
+
+    // A file without our header is not an import at all: 422, naming the columns.
+    let headless = app
+        .answer("admin_import_preview", &[("csv", "a,b\n1,2\n")], &admin)
+        .await;
+    assert_eq!(headless.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        headless.body.to_string().contains("company,contact_name"),
+        "{}",
+        headless.body
+    );
+}
+
+#[tokio::test]
+async fn exports_hold_every_record_and_are_for_admins_only() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    let boris = app.login_as("Contoso Logistics").await;
+    let order = app.buy_support(&boris, "standard", "1").await;
+    assert_eq!(order.status, StatusCode::OK);
+    for (kind, header, rows) in [
+        ("companies", "id,name,contact_name,contact_email,updated_at", 6),
+        ("holdings", "company_id,company,product_id,product,quantity,version,updated_at", 12),
+        ("contracts", "id,company_id,company,plan,start,end,years,signed_at,updated_at", 4),
+        ("orders", "id,company_id,company,kind,placed_at,signing_date,total,invoice_number", 1),
+        ("invoices", "number,order_id,company_id,company,issue_date,due_date,currency,total,status,paid_on,updated_at", 1),
+    ] {
+        let response = app.get(&format!("/admin/export/{kind}.csv"), Some(&admin)).await;
+        assert_eq!(response.status(), StatusCode::OK, "{kind}");
+        assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+        let text = response.text().await.unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(header), "{kind}");
+        assert_eq!(lines.count(), rows, "{kind}:\n{text}");
+        let as_contact = app.get(&format!("/admin/export/{kind}.csv"), Some(&boris)).await;
+        assert_eq!(as_contact.status(), StatusCode::FORBIDDEN, "{kind}");
+        let anonymous = app.get(&format!("/admin/export/{kind}.csv"), None).await;
+        assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED, "{kind}");
+    }
+    let unknown = app.get("/admin/export/passwords.csv", Some(&admin)).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+/// A local webhook receiver: answers 500 to the first `fail_first` posts, 200 after; keeps
+/// every post's headers and body.
+struct Receiver {
+    url: String,
+    posts: std::sync::Arc<std::sync::Mutex<Vec<(reqwest::header::HeaderMap, String)>>>,
+}
+
+async fn receiver(fail_first: usize) -> Receiver {
+    use axum::http::{HeaderMap, StatusCode as Status};
+    let posts: std::sync::Arc<std::sync::Mutex<Vec<(HeaderMap, String)>>> = Default::default();
+    let seen = posts.clone();
+    let router = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |headers: HeaderMap, body: String| {
+            let seen = seen.clone();
+            async move {
+                let mut posts = seen.lock().unwrap();
+                posts.push((headers, body));
+                if posts.len() <= fail_first {
+                    Status::INTERNAL_SERVER_ERROR
+                } else {
+                    Status::OK
+                }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    // reqwest's and axum's HeaderMap are the same type (http 1).
+    Receiver {
+        url: format!("http://{addr}/hook"),
+        posts,
+    }
+}
+
+/// Checks `Portal-Signature` as a receiver would: HMAC-SHA256 of "<t>.<body>" under `secret`.
+fn signed_by(secret: &str, headers: &reqwest::header::HeaderMap, body: &str) -> bool {
+    use hmac::{Hmac, Mac};
+    let Some(signature) = headers
+        .get("portal-signature")
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let Some((t, v1)) = signature
+        .strip_prefix("t=")
+        .and_then(|rest| rest.split_once(",v1="))
+    else {
+        return false;
+    };
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(format!("{t}.{body}").as_bytes());
+    let expected: Vec<u8> = (0..v1.len() / 2)
+        .filter_map(|i| u8::from_str_radix(&v1[2 * i..2 * i + 2], 16).ok())
+        .collect();
+    mac.verify_slice(&expected).is_ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhooks_are_signed_retried_after_a_500_and_each_event_seen_once() {
+    let hook = receiver(1).await;
+    let app = spawn_app_with(|config| {
+        config.worker = true;
+        config.worker_poll = std::time::Duration::from_millis(100);
+    })
+    .await;
+    let admin = app.login_admin().await;
+    let added = app
+        .answer(
+            "admin_add_webhook",
+            &[
+                ("url", &hook.url),
+                ("events", "order.placed, contract.renewed, invoice.paid"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+    let secret = added.body.as_str().unwrap().to_string();
+    assert!(secret.starts_with("whsec_"));
+
+    // A renewal: order.placed and contract.renewed. The first post is answered 500.
+    let boris = app.login_as("Contoso Logistics").await;
+    let order = app.buy_support(&boris, "standard", "1").await;
+    assert_eq!(order.status, StatusCode::OK);
+    let order_id = order.body.as_i64().unwrap();
+    let number = app
+        .count(&format!(
+            "SELECT id FROM invoices WHERE order_id = {order_id}"
+        ))
+        .await;
+    let number: String = sqlx::query_scalar("SELECT number FROM invoices WHERE id = $1")
+        .bind(number)
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    let paid = app
+        .answer(
+            "admin_mark_paid",
+            &[
+                ("invoice_number", &number),
+                ("paid_on", "2026-11-25"),
+                ("bank_reference", "BANK-1"),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(paid.status, StatusCode::OK, "{}", paid.body);
+    let posts = || hook.posts.lock().unwrap().len();
+    let waited = std::time::Instant::now();
+    while posts() < 3 && waited.elapsed() < std::time::Duration::from_secs(20) {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(posts(), 3, "three events posted, the first refused");
+    let failed = app
+        .count("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND attempts = 1 AND last_status = 500")
+        .await;
+    assert_eq!(
+        failed, 1,
+        "the refused delivery is logged and waits for its retry"
+    );
+
+    // The retry is due a minute after the failure.
+    app.clock
+        .as_ref()
+        .unwrap()
+        .advance(chrono::Duration::minutes(2));
+    while posts() < 4 && waited.elapsed() < std::time::Duration::from_secs(30) {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let received = hook.posts.lock().unwrap().clone();
+    assert_eq!(received.len(), 4, "three events, one retried: {received:?}");
+    let mut delivered_ids = std::collections::BTreeMap::new();
+    for (headers, body) in &received {
+        assert!(signed_by(&secret, headers, body), "signed: {headers:?}");
+        assert!(!signed_by("whsec_other", headers, body));
+        let event: serde_json::Value = serde_json::from_str(body).unwrap();
+        let id = headers["portal-delivery"].to_str().unwrap().to_string();
+        assert_eq!(event["id"], id.as_str());
+        assert_eq!(
+            headers["portal-event"].to_str().unwrap(),
+            event["type"].as_str().unwrap()
+        );
+        *delivered_ids.entry(id).or_insert(0) += 1;
+    }
+    let ids: Vec<_> = delivered_ids.keys().cloned().collect();
+    assert_eq!(
+        ids,
+        vec![
+            format!("contract.renewed:{order_id}"),
+            format!("invoice.paid:{number}"),
+            format!("order.placed:{order_id}"),
+        ]
+    );
+    // Each event once, bar the one retry of the refused post.
+    assert_eq!(delivered_ids.values().sum::<i32>(), 4);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'delivered'")
+            .await,
+        3
+    );
+    // The log on the admin's page.
+    let log = app.answer("admin_webhooks", &[], &admin).await;
+    let deliveries = log.body["deliveries"].as_array().unwrap();
+    assert_eq!(deliveries.len(), 3);
+    assert!(deliveries
+        .iter()
+        .any(|d| d["attempts"] == 2 && d["status"] == "delivered"));
+}

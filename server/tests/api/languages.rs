@@ -124,8 +124,17 @@ async fn customer_pages_in_ukrainian_and_russian_hold_no_english_message() {
             .fetch_all(&app.db().await)
             .await
             .unwrap();
+    let mut products: Vec<String> = sqlx::query_scalar("SELECT name FROM products")
+        .fetch_all(&app.db().await)
+        .await
+        .unwrap();
+    // Longest first: "Terrasoft CRM Bank" before "Terrasoft CRM".
+    products.sort_by_key(|name| std::cmp::Reverse(name.len()));
     let data = |text: String| {
-        let mut text = text.replace("Terrasoft CRM Bank", "");
+        let mut text = text;
+        for product in &products {
+            text = text.replace(product.as_str(), "");
+        }
         for (note, footer) in &vendor_wording {
             text = text.replace(note.as_str(), "").replace(footer.as_str(), "");
         }

@@ -125,7 +125,20 @@ pub async fn admin_mark_paid(
                 ),
             )
             .await?;
+            let data = serde_json::json!({
+                "invoice_number": number,
+                "company_id": company_id,
+                "paid_on": paid_on,
+            });
+            let event_id = format!("invoice.paid:{number}");
+            let now = app.clock.now();
+            let webhooks =
+                crate::integrations::webhooks::emit(&mut tx, "invoice.paid", &event_id, data, now)
+                    .await?;
             tx.commit().await?;
+            for job in webhooks {
+                crate::jobs::kick(&app, job).await;
+            }
             Ok(())
         }
         .await,
