@@ -103,6 +103,7 @@ test('every admin page has no axe violation', async ({ page }) => {
     '/admin/invoices?status=all',
     '/admin/vendor',
     '/admin/jobs',
+    '/admin/integrations',
     '/admin/jobs?status=done',
     '/account',
   ]);
