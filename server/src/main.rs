@@ -4,7 +4,8 @@ const USAGE: &str = "usage:
   server [--demo]                                   serve the portal
   server create-admin <email> <name>                create or reset an admin account
                                                     (password from PORTAL_ADMIN_PASSWORD)
-  server import <file.csv> [--apply]                check a CSV import (a dry run), or apply it";
+  server import <file.csv> [--apply]                check a CSV import (a dry run), or apply it
+  server backup <path>                              copy the running SQLite database to a new file";
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -48,6 +49,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             if !apply {
                 println!("dry run: nothing was written; add --apply to import");
             }
+            Ok(())
+        }
+        ["backup", path] => {
+            db::backup(&config.database_url, path).await?;
+            println!("backed up to {path}");
             Ok(())
         }
         [] | ["--demo"] => {

@@ -35,6 +35,9 @@ pub struct Application {
     router: Router,
     addr: SocketAddr,
     clock: Clock,
+    /// The app's pool, checkpointed and closed after a graceful shutdown.
+    db: sqlx::AnyPool,
+    sqlite: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +114,7 @@ impl Application {
     pub async fn build(config: Config) -> Result<Self, StartupError> {
         let (state, sessions) = prepare(&config).await?;
         let clock = state.clock.clone();
+        let db = state.db.clone();
         if config.worker {
             app::jobs::spawn_worker(state.clone(), config.worker_poll);
         }
@@ -131,6 +135,8 @@ impl Application {
             router,
             addr,
             clock,
+            db,
+            sqlite: !db::is_postgres(&config.database_url),
         })
     }
 
@@ -154,7 +160,16 @@ impl Application {
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown_signal())
-        .await
+        .await?;
+        // Every request is answered: fold the WAL into the database file (issue 18).
+        if self.sqlite {
+            if let Err(error) = db::checkpoint(&self.db).await {
+                tracing::warn!(%error, "WAL not checkpointed at shutdown");
+            }
+        }
+        self.db.close().await;
+        tracing::info!("stopped");
+        Ok(())
     }
 }
 

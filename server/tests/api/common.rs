@@ -423,6 +423,22 @@ pub struct ServerProcess {
     child: std::process::Child,
 }
 
+impl ServerProcess {
+    /// Kills the server outright (SIGKILL: no shutdown, requests cut mid-flight).
+    pub fn kill_9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Stops the server as an operator does (SIGTERM) and waits for it to exit.
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        self.child.wait().expect("the server exits")
+    }
+}
+
 impl Drop for ServerProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();

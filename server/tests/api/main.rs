@@ -8,6 +8,7 @@ mod auth;
 mod constraints;
 mod consult;
 mod data;
+mod durability;
 mod hostile;
 mod integrations;
 mod invoices;
