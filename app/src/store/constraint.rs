@@ -106,10 +106,15 @@ pub fn refusal(error: &sqlx::Error) -> Option<AppError> {
     Some((known.refusal)())
 }
 
-/// A busy database or an exhausted pool: worth retrying shortly, not a failure of ours.
+/// A busy database, an exhausted pool or a database that is away (restarting): worth retrying
+/// shortly, not a failure of ours.
 pub fn is_overloaded(error: &sqlx::Error) -> bool {
     match error {
         sqlx::Error::PoolTimedOut => true,
+        // The database is away (PostgreSQL restarting, the network cut): the pool reconnects
+        // by itself once it is back, so the request is told to retry (issue 18).
+        sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Protocol(message) if message.contains("closed") => true,
         // SQLite: SQLITE_BUSY (5) / SQLITE_LOCKED (6) past the busy timeout. PostgreSQL:
         // serialization failure, deadlock, lock or statement timeout, too many connections.
         sqlx::Error::Database(db) => {
@@ -119,6 +124,8 @@ pub fn is_overloaded(error: &sqlx::Error) -> bool {
             let sqlite_primary = code.parse::<i32>().ok().map(|c| c & 0xff);
             matches!(sqlite_primary, Some(5 | 6))
                 || matches!(&*code, "40001" | "40P01" | "55P03" | "57014" | "53300")
+                // Shutting down, crashed, starting up; connection failures.
+                || matches!(&*code, "57P01" | "57P02" | "57P03" | "08000" | "08003" | "08006")
         }
         _ => false,
     }

@@ -777,3 +777,16 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     tokio::spawn(app.run_until_stopped());
     test_app
 }
+
+/// A server on the database at `database_url` (a test's own cluster), with the demo data.
+pub async fn spawn_app_with_database(database_url: &str) -> TestApp {
+    server::telemetry::init();
+    let dir = std::sync::Arc::new(tempfile::tempdir().expect("temp dir"));
+    let config = config_for(database_url, dir.path());
+    let app = Application::build(config).await.expect("server starts");
+    let clock = app.clock();
+    let mut test_app = TestApp::attach(database_url, app.addr(), dir);
+    test_app.clock = Some(clock);
+    tokio::spawn(app.run_until_stopped());
+    test_app
+}

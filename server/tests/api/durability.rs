@@ -324,3 +324,189 @@ async fn kill_9_in_a_storm_of_confirms_leaves_whole_orders_and_replays_cleanly()
     // A replay of a key that placed an order answers that order, never a second one.
     assert_eq!(after as usize, replayed_orders.len().max(orders as usize));
 }
+
+/// A PostgreSQL cluster of this test's own (the suite's shared one must not go down under the
+/// other tests), started and stopped with Debian's `pg_ctl`.
+struct OwnPostgres {
+    dir: tempfile::TempDir,
+    bin: String,
+    port: u16,
+}
+
+impl OwnPostgres {
+    fn ctl(&self, args: &[&str]) -> bool {
+        let pg_ctl = format!("{}/pg_ctl", self.bin);
+        let mut command = if is_root() {
+            let mut c = std::process::Command::new("runuser");
+            c.args(["-u", "postgres", "--", &pg_ctl]);
+            c
+        } else {
+            std::process::Command::new(&pg_ctl)
+        };
+        command
+            .args(["-D", &format!("{}/data", self.dir.path().display())])
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    fn start(&self) {
+        let log = format!("{}/server.log", self.dir.path().display());
+        let options = format!(
+            "-c listen_addresses=127.0.0.1 -p {} -k {} -c fsync=off",
+            self.port,
+            self.dir.path().display()
+        );
+        assert!(
+            self.ctl(&["-l", &log, "-w", "-o", &options, "start"]),
+            "PostgreSQL starts"
+        );
+    }
+
+    fn stop(&self) {
+        assert!(self.ctl(&["-m", "fast", "-w", "stop"]), "PostgreSQL stops");
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+}
+
+impl Drop for OwnPostgres {
+    fn drop(&mut self) {
+        let _ = self.ctl(&["-m", "immediate", "stop"]);
+    }
+}
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"))
+}
+
+fn own_postgres() -> Option<OwnPostgres> {
+    let bin = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| format!("{}/bin", e.path().display()))
+        .filter(|bin| std::path::Path::new(&format!("{bin}/initdb")).exists())
+        .max()?;
+    let dir = tempfile::tempdir().ok()?;
+    if is_root() {
+        let _ = std::process::Command::new("chown")
+            .args(["postgres", &dir.path().display().to_string()])
+            .status();
+    }
+    let initdb = format!("{bin}/initdb");
+    let data = format!("{}/data", dir.path().display());
+    let mut command = if is_root() {
+        let mut c = std::process::Command::new("runuser");
+        c.args(["-u", "postgres", "--", &initdb]);
+        c
+    } else {
+        std::process::Command::new(&initdb)
+    };
+    let made = command
+        .args(["-D", &data, "-A", "trust", "-U", "postgres"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    if !made.success() {
+        return None;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .ok()?
+        .local_addr()
+        .ok()?
+        .port();
+    let pg = OwnPostgres { dir, bin, port };
+    pg.start();
+    Some(pg)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_restarting_under_load_gets_quick_503s_and_the_same_process_recovers() {
+    // Runs in the PostgreSQL pass of the suite, on a cluster of its own.
+    if !is_postgres() {
+        return;
+    }
+    let pg = own_postgres().expect("Debian's PostgreSQL binaries (scripts/lib.sh installs them)");
+    let app = spawn_app_with_database(&pg.url()).await;
+    let boris = app.login_as("Contoso Logistics").await;
+    let (status, _) = app.dashboard(Some(&boris)).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Load: a stream of dashboard and plan-page requests, all through the outage.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let statuses = std::sync::Arc::new(std::sync::Mutex::new(Vec::<(u16, u128)>::new()));
+    let mut load = Vec::new();
+    for _ in 0..4 {
+        let (client, base, cookie) = (app.client.clone(), app.base.clone(), boris.clone());
+        let (stop, statuses) = (stop.clone(), statuses.clone());
+        load.push(tokio::spawn(async move {
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let started = std::time::Instant::now();
+                let answer = client
+                    .post(format!("{base}/api/dashboard"))
+                    .header(reqwest::header::COOKIE, &cookie)
+                    .header(reqwest::header::ACCEPT, "application/json")
+                    .send()
+                    .await;
+                let status = answer.map(|a| a.status().as_u16()).unwrap_or(0);
+                statuses
+                    .lock()
+                    .unwrap()
+                    .push((status, started.elapsed().as_millis()));
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    pg.stop();
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let health = app.get("/healthz", None).await;
+    assert_eq!(health.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(health.text().await.unwrap(), "database unavailable");
+    let during = statuses.lock().unwrap().len();
+    pg.start();
+    // The same process recovers: healthz, then the dashboard, without a restart.
+    let back = std::time::Instant::now();
+    let mut recovered = false;
+    while back.elapsed() < std::time::Duration::from_secs(30) {
+        if app.get("/healthz", None).await.status() == StatusCode::OK
+            && app.dashboard(Some(&boris)).await.0 == StatusCode::OK
+        {
+            recovered = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        recovered,
+        "the server answers again once PostgreSQL is back"
+    );
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    for task in load {
+        task.await.unwrap();
+    }
+    let statuses = statuses.lock().unwrap().clone();
+    let unavailable = statuses.iter().filter(|(s, _)| *s == 503).count();
+    let others: Vec<_> = statuses
+        .iter()
+        .filter(|(s, _)| ![200, 503].contains(s))
+        .collect();
+    assert!(others.is_empty(), "only 200 and 503: {others:?}");
+    assert!(unavailable > 0, "the outage was seen");
+    // No request hangs past the statement timeout (10 s): a request waits at most the pool's
+    // acquire timeout (5 s) for a connection that cannot be made, then gets its 503.
+    let slowest = statuses.iter().map(|(_, ms)| *ms).max().unwrap_or(0);
+    assert!(slowest < 7_000, "slowest answer {slowest} ms");
+    println!(
+        "PostgreSQL restart: {} answers ({during} before the restart began), {unavailable} were 503, slowest {slowest} ms, back {} ms after the start",
+        statuses.len(),
+        back.elapsed().as_millis()
+    );
+}
