@@ -552,7 +552,6 @@ import-header = The first line must name the columns: { $header }
 import-unreadable = This row cannot be read: { $reason }
 import-unknown-product = There is no product named "{ $product }".
 import-version-undeclared = This version is newer than the product's latest, { $latest }: declare it in the catalogue first.
-import-version-back = Versions only move forward: the company is on { $current } already.
 import-contact-differs = This company's contact differs from the one on line { $line }.
 import-contact-exists = The company's contact is { $email } (R3: one contact per company). Reassign the contact on the company's page instead.
 import-product-twice = This product is on line { $line } for the same company already.

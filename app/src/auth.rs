@@ -47,14 +47,27 @@ impl SessionUser {
 /// claims). IPv6 addresses are grouped by /64, the block one subscriber usually holds.
 pub async fn client_address(state: &AppState) -> String {
     use axum::extract::ConnectInfo;
-    use std::net::{IpAddr, SocketAddr};
+    use std::net::SocketAddr;
+    let parts = leptos::prelude::use_context::<axum::http::request::Parts>();
+    let peer = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+        .await
+        .ok()
+        .map(|ConnectInfo(peer)| peer.ip());
+    match parts {
+        Some(parts) => address_of(state.trust_proxy, &parts.headers, peer),
+        None => address_of(false, &axum::http::HeaderMap::new(), peer),
+    }
+}
+
+/// [`client_address`] from a request's headers and TCP peer (for plain axum handlers).
+pub fn address_of(
+    trust_proxy: bool,
+    headers: &axum::http::HeaderMap,
+    peer: Option<std::net::IpAddr>,
+) -> String {
+    use std::net::IpAddr;
     let forwarded = || -> Option<IpAddr> {
-        let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
-        let last_line = parts
-            .headers
-            .get_all("x-forwarded-for")
-            .iter()
-            .next_back()?;
+        let last_line = headers.get_all("x-forwarded-for").iter().next_back()?;
         last_line
             .to_str()
             .ok()?
@@ -64,12 +77,9 @@ pub async fn client_address(state: &AppState) -> String {
             .parse()
             .ok()
     };
-    let address = match state.trust_proxy.then(forwarded).flatten() {
+    let address = match trust_proxy.then(forwarded).flatten() {
         Some(address) => Some(address),
-        None => leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-            .await
-            .ok()
-            .map(|ConnectInfo(peer)| peer.ip()),
+        None => peer,
     };
     match address.map(|a| a.to_canonical()) {
         Some(IpAddr::V6(v6)) => {

@@ -384,7 +384,7 @@ pub async fn place(
     tracing::info!(order_id, company_id = who.company_id, %invoice_number, "order placed");
     crate::jobs::kick(app, invoice_mail).await;
     for job in webhooks {
-        crate::jobs::kick(app, job).await;
+        crate::jobs::kick_in_background(app, job).await;
     }
     Ok(order_id)
 }

@@ -78,11 +78,13 @@ pub async fn backup(database_url: &str, path: &str) -> Result<(), Box<dyn std::e
 
 /// Writes the WAL back into the database file and empties it: called on a clean shutdown, so
 /// a stopped server leaves one self-contained file (a copy of `portal.db` alone is whole).
-pub async fn checkpoint(pool: &AnyPool) -> Result<(), sqlx::Error> {
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(pool)
+/// Returns false when a connection was still busy, so the WAL could not be emptied (SQLite
+/// says so in the result row, not as an error).
+pub async fn checkpoint(pool: &AnyPool) -> Result<bool, sqlx::Error> {
+    let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+        .fetch_one(pool)
         .await?;
-    Ok(())
+    Ok(busy == 0)
 }
 
 /// The session store's pool: tower-sessions' stores are typed per engine.

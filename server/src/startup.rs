@@ -163,8 +163,10 @@ impl Application {
         .await?;
         // Every request is answered: fold the WAL into the database file (issue 18).
         if self.sqlite {
-            if let Err(error) = db::checkpoint(&self.db).await {
-                tracing::warn!(%error, "WAL not checkpointed at shutdown");
+            match db::checkpoint(&self.db).await {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!("WAL not emptied at shutdown: a connection was busy"),
+                Err(error) => tracing::warn!(%error, "WAL not checkpointed at shutdown"),
             }
         }
         self.db.close().await;

@@ -127,8 +127,8 @@ impl IntoResponse for Failure {
 }
 
 /// The admin whose token the request carries, if the token may do `needed`. No token (a
-/// cookie does not count) is 401; an unknown, revoked or expired one is 401 and counts against
-/// the client's address (`throttle::BAD_TOKEN`); a read token on a write is 403.
+/// cookie does not count) is 401; an unknown, revoked or expired one is 401, and an unknown one
+/// counts against the client's address (`throttle::BAD_TOKEN`); a read token on a write is 403.
 async fn caller(
     app: &AppState,
     headers: &HeaderMap,
@@ -145,19 +145,19 @@ async fn caller(
             "This API takes a personal access token (Authorization: Bearer …), not a session cookie; create one on your account page.",
         ));
     };
-    let ip = peer.ip().to_canonical().to_string();
-    let attempt = crate::throttle::BAD_TOKEN
-        .attempt(app, "token", &ip)
-        .await?;
     let found = api_tokens::authenticate(&app.db, token, app.clock.now()).await?;
-    // Only unknown tokens count as guesses; a revoked or expired one is a known integration
-    // that needs a new token, told so every time.
-    if found != Err(Refused::Unknown) {
-        crate::throttle::BAD_TOKEN.succeeded(app, attempt).await?;
-    }
     let (admin, scope) = match found {
         Ok((_, admin, scope)) => (admin, scope),
-        Err(Refused::Unknown) => return Err(Failure::token("This token is not known.")),
+        // Only unknown tokens count as guesses, from the client's address (behind a trusted
+        // proxy, the one it forwards): a valid token is never slowed down by them, and a
+        // revoked or expired one is a known integration that needs a new token.
+        Err(Refused::Unknown) => {
+            let ip = crate::auth::address_of(app.trust_proxy, headers, Some(peer.ip()));
+            let _counted = crate::throttle::BAD_TOKEN
+                .attempt(app, "token", &ip)
+                .await?;
+            return Err(Failure::token("This token is not known."));
+        }
         Err(Refused::Revoked) => return Err(Failure::token("This token was revoked.")),
         Err(Refused::Expired) => return Err(Failure::token("This token has expired.")),
     };

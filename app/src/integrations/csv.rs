@@ -97,6 +97,17 @@ pub async fn import(
         )));
     }
     let mut tx = store::begin_write(&app.db).await?;
+    if tx.backend_name() == "PostgreSQL" {
+        // SQLite's BEGIN IMMEDIATE already excludes every other writer. On PostgreSQL, purchases
+        // and admin changes lock only their company's row: the import, which checks many
+        // companies against what it read, keeps them out until it commits (R1's overlap check
+        // needs it, as the overlap trigger sees committed rows only).
+        sqlx::query(
+            "LOCK TABLE companies, contacts, holdings, contracts IN SHARE ROW EXCLUSIVE MODE",
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
     let catalog = store::catalog::load_catalog(&mut tx).await?;
     let plans = store::catalog::domain_plans(&mut tx).await?;
     let existing = load(&mut tx).await?;
@@ -122,7 +133,16 @@ pub async fn import(
             reason,
         })
     };
+    let mut licenses_of: HashMap<i64, HashMap<i64, i64>> = HashMap::new();
+    for ((company, product), (quantity, _)) in &existing.holdings {
+        licenses_of
+            .entry(*company)
+            .or_default()
+            .insert(*product, *quantity);
+    }
     let mut plan_changes: Vec<CompanyChange> = Vec::new();
+    // Emails the file gives to its companies' contacts: one person cannot be two companies'.
+    let mut claimed: HashMap<String, (String, usize)> = HashMap::new();
     for key in &order {
         let rows = &by_company[key];
         let first = rows[0];
@@ -135,6 +155,16 @@ pub async fn import(
                     "contact_email",
                     crate::tr!("import-contact-differs", line = first.line),
                 );
+            }
+        }
+        match claimed.get(&first.contact_email) {
+            Some((other, line)) if other != key => error(
+                first.line,
+                "contact_email",
+                crate::tr!("import-contact-differs", line = *line),
+            ),
+            _ => {
+                claimed.insert(first.contact_email.clone(), (key.clone(), first.line));
             }
         }
         // R3: one active contact; an import never replaces one.
@@ -172,21 +202,18 @@ pub async fn import(
             }
             let current = company_id.and_then(|id| existing.holdings.get(&(id, row.product_id)));
             match current {
-                Some((quantity, version))
-                    if *quantity == row.quantity && *version == row.version =>
-                {
-                    report.unchanged += 1;
-                }
-                Some((_, version)) if row.version < *version => error(
-                    row.line,
-                    "version",
-                    crate::tr!("import-version-back", current = version.to_string()),
-                ),
-                Some(_) => {
-                    report.holdings_changed += 1;
-                    change
-                        .holdings
-                        .push((row.product_id, row.quantity, row.version.clone()));
+                // An import only ever adds: licenses bought in the portal since the ERP's
+                // export are not taken away, and versions never move back (R4). A file that
+                // says less than the portal knows changes nothing, so it can run again.
+                Some((quantity, version)) => {
+                    let raised = (*quantity).max(row.quantity);
+                    let newer = version.clone().max(row.version.clone());
+                    if raised == *quantity && newer == *version {
+                        report.unchanged += 1;
+                    } else {
+                        report.holdings_changed += 1;
+                        change.holdings.push((row.product_id, raised, newer));
+                    }
                 }
                 None => {
                     report.holdings_created += 1;
@@ -221,14 +248,15 @@ pub async fn import(
             let Some((tier, start, end)) = row.contract else {
                 continue;
             };
-            let same = |(_, t, s, e): &(i64, String, NaiveDate, NaiveDate)| {
-                *t == tier.as_str() && *s == start && *e == end
+            // The same contract: same plan and first day (its end may have moved since, R8).
+            let same = |(_, t, s, _): &(i64, String, NaiveDate, NaiveDate)| {
+                *t == tier.as_str() && *s == start
             };
             if stored.iter().any(same)
                 || change
                     .contracts
                     .iter()
-                    .any(|c: &NewContract| c.tier == tier && c.start == start && c.end == end)
+                    .any(|c: &NewContract| c.tier == tier && c.start == start)
             {
                 continue;
             }
@@ -236,6 +264,19 @@ pub async fn import(
                 error(row.line, "plan", crate::i18n::t("import-plan"));
                 continue;
             };
+            // R2: the plan's minimum, counted on the licenses the company owns after the file.
+            let mut licenses = company_id
+                .and_then(|id| licenses_of.get(&id))
+                .cloned()
+                .unwrap_or_default();
+            for (product, quantity, _) in &change.holdings {
+                licenses.insert(*product, *quantity);
+            }
+            let owned = licenses.values().sum::<i64>().max(0) as u64;
+            if let Err(refused) = domain::rules::check_min_licenses(&plan.plan, owned, false) {
+                error(row.line, "plan", crate::text::rule_violation(&refused));
+                continue;
+            }
             let Ok(contract) = domain::Contract::new(plan.plan.clone(), start, end) else {
                 error(row.line, "end", crate::i18n::t("import-end-before-start"));
                 continue;
@@ -424,7 +465,14 @@ fn parse(text: &str, catalog: &domain::Catalog, report: &mut ImportReport) -> Ve
         .collect();
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
-        let line = index + 2;
+        // The line the record starts on (a quoted field may span lines).
+        let line = record
+            .as_ref()
+            .ok()
+            .and_then(|r| r.position())
+            .map_or(index + 2, |p| {
+                usize::try_from(p.line()).unwrap_or(index + 2)
+            });
         report.rows += 1;
         let record = match record {
             Ok(record) => record,

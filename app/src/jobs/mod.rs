@@ -110,6 +110,16 @@ fn new_job(job: &Job, key: Option<String>, now: DateTime<Utc>) -> Result<NewJob,
 /// and fast) the caller waits for it; over SMTP it runs in the background, so nobody waits
 /// for a mail server. A failure stays in the queue for the worker.
 pub async fn kick(app: &AppState, id: i64) {
+    kick_as(app, id, app.mailer.delivers_locally()).await;
+}
+
+/// Runs job `id` in the background, whatever the mailer: a webhook receiver may take seconds,
+/// and no purchase waits for it.
+pub async fn kick_in_background(app: &AppState, id: i64) {
+    kick_as(app, id, false).await;
+}
+
+async fn kick_as(app: &AppState, id: i64, wait: bool) {
     let app_for_task = app.clone();
     let running = async move {
         let app = &app_for_task;
@@ -119,7 +129,7 @@ pub async fn kick(app: &AppState, id: i64) {
             Err(error) => tracing::warn!(job = id, %error, "job not claimed; the worker will"),
         }
     };
-    if app.mailer.delivers_locally() {
+    if wait {
         running.await;
     } else {
         tokio::spawn(running);

@@ -26,7 +26,6 @@ pub async fn schedule(app: &AppState) -> Result<usize, AppError> {
     let endings =
         store::work_queue::coverage_ending(&app.db, &from.to_string(), &to.to_string(), SCAN_LIMIT)
             .await?;
-    let mut conn = app.db.acquire().await?;
     for ending in endings {
         let end = parse_date(&ending.coverage_end)?;
         if let Some(milestone) = domain::renewal_reminder_due(end, today) {
@@ -36,17 +35,21 @@ pub async fn schedule(app: &AppState) -> Result<usize, AppError> {
                 milestone,
             };
             let key = format!("renewal:{}:{end}:{}", ending.company_id, milestone.code());
-            let new = super::enqueue_once(&mut conn, &job, key, now).await?;
-            added += usize::from(new);
+            // The lapse is also an event for integrations (issue 17), once per coverage end:
+            // the reminder and the event are recorded together or not at all.
+            let mut tx = crate::store::begin_write(&app.db).await?;
+            let new = super::enqueue_once(&mut tx, &job, key, now).await?;
             if new && milestone == domain::RenewalMilestone::Lapsed {
-                // Issue 17: the lapse is also an event for integrations, once per coverage end.
                 let data = serde_json::json!({ "company_id": ending.company_id, "ended": end });
                 let id = format!("contract.lapsed:{}:{end}", ending.company_id);
-                crate::integrations::webhooks::emit(&mut conn, "contract.lapsed", &id, data, now)
+                crate::integrations::webhooks::emit(&mut tx, "contract.lapsed", &id, data, now)
                     .await?;
             }
+            tx.commit().await?;
+            added += usize::from(new);
         }
     }
+    let mut conn = app.db.acquire().await?;
     // Unpaid and due within the reminders' windows (the second ends 21 days after the due date).
     let overdue = store::invoices::unpaid_due_between(
         &app.db,

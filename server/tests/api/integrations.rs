@@ -701,3 +701,51 @@ async fn webhooks_are_signed_retried_after_a_500_and_each_event_seen_once() {
         .iter()
         .any(|d| d["attempts"] == 2 && d["status"] == "delivered"));
 }
+
+#[tokio::test]
+async fn an_import_only_adds_and_checks_r2_and_shared_emails() {
+    let app = spawn_app().await;
+    let admin = app.login_admin().await;
+    // Contoso owns 4 CRM licenses on 3.4.1; the ERP's older export says 2 on 3.4.0, and its
+    // Standard contract (2026-07-28, moved since) again: nothing changes.
+    let stale = "company,contact_name,contact_email,product,quantity,version,plan,start,end\n\
+        Contoso Logistics,Boris Petrenko,boris@contoso.example,Terrasoft CRM,2,3.4.0,standard,2026-07-28,2027-07-27\n";
+    let snapshot = app.snapshot().await;
+    let again = app
+        .answer("admin_import_apply", &[("csv", stale)], &admin)
+        .await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+    assert_eq!(again.body["unchanged"], 1, "{}", again.body);
+    assert_eq!(again.body["contracts_created"], 0, "{}", again.body);
+    assert!(
+        again.body["errors"].as_array().unwrap().is_empty(),
+        "{}",
+        again.body
+    );
+    assert_same_database(&snapshot, &app.snapshot().await, "a stale export");
+
+    // More licenses than the portal knows: raised. R2: Premium needs 5 licenses.
+    let mixed = "company,contact_name,contact_email,product,quantity,version,plan,start,end\n\
+        Contoso Logistics,Boris Petrenko,boris@contoso.example,Terrasoft CRM,6,3.4.1,,,\n\
+        Small Co,Sam Small,sam@small.example,Terrasoft CRM,1,3.4.1,premium,2026-01-01,2026-12-31\n\
+        Other Co,Sam Small,sam@small.example,Terrasoft CRM,1,3.4.1,,,\n";
+    let report = app
+        .answer("admin_import_preview", &[("csv", mixed)], &admin)
+        .await;
+    let errors = report.body["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{}", report.body);
+    assert_eq!(
+        (errors[0]["line"].as_i64(), errors[0]["field"].as_str()),
+        (Some(3), Some("plan"))
+    );
+    assert!(
+        errors[0]["reason"].as_str().unwrap().starts_with("R2"),
+        "{}",
+        report.body
+    );
+    assert_eq!(
+        (errors[1]["line"].as_i64(), errors[1]["field"].as_str()),
+        (Some(4), Some("contact_email"))
+    );
+    assert_eq!(report.body["holdings_changed"], 1);
+}

@@ -63,9 +63,12 @@ pub async fn admin_add_webhook(url: String, events: String) -> Result<String, Ap
             .parse::<axum::http::Uri>()
             .ok()
             .filter(|u| matches!(u.scheme_str(), Some("http" | "https")) && u.host().is_some());
-        if parsed.is_none() {
+        let Some(parsed) = parsed else {
             return Err(AppError::Invalid(crate::i18n::t("err-webhook-url")));
-        }
+        };
+        // The scheme and host lower-cased, as the schema's check expects.
+        let normalized = parsed.to_string();
+        let url = normalized.as_str();
         let events = webhooks::parse_events(&events)?.join(",");
         let secret = webhooks::new_secret();
         let now = crate::store::now_rfc3339();

@@ -137,7 +137,7 @@ pub async fn admin_mark_paid(
                     .await?;
             tx.commit().await?;
             for job in webhooks {
-                crate::jobs::kick(&app, job).await;
+                crate::jobs::kick_in_background(&app, job).await;
             }
             Ok(())
         }
