@@ -195,11 +195,21 @@ pub async fn contact_of(session: Session, state: &AppState) -> Result<ContactPri
     }
 }
 
-/// A session store failure: an exhausted session pool is overload (503, retry), anything
-/// else an internal error.
+/// A session store failure: an exhausted session pool, or a database that is away (restarting,
+/// unreachable), is worth a retry (503); anything else is an internal error. The store's errors
+/// reach us as text, so the causes are recognised by sqlx's wording.
 fn session_error(error: tower_sessions::session::Error) -> AppError {
+    const AWAY: [&str; 7] = [
+        "pool timed out",
+        "PoolTimedOut",
+        "error communicating with database",
+        "terminating connection",
+        "the database system is shutting down",
+        "the database system is starting up",
+        "connection closed",
+    ];
     let text = error.to_string();
-    if text.contains("pool timed out") || text.contains("PoolTimedOut") {
+    if AWAY.iter().any(|cause| text.contains(cause)) {
         tracing::warn!(%text, "session store overloaded");
         return AppError::Unavailable {
             retry_after_seconds: crate::error::RETRY_AFTER_SECONDS,
