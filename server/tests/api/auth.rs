@@ -444,8 +444,12 @@ async fn a_burst_of_concurrent_guesses_gets_no_more_tries_than_the_limit() {
         .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
         .count();
     // Zero would mean no password was ever checked: the limit must let the first ones through.
+    // On PostgreSQL an attempt's id may be drawn before, and committed after, another's count:
+    // at worst one more try slips through (`throttle::Limit::attempt` says so), never a burst.
+    // The CI run of 2026-11-30 saw that sixth try once, with the suite's load around it.
+    let most = if crate::common::is_postgres() { 6 } else { 5 };
     assert!(
-        (1..=5).contains(&tried),
+        (1..=most).contains(&tried),
         "{tried} passwords checked: {statuses:?}"
     );
     assert_eq!(tried + refused, 20, "{statuses:?}");
