@@ -117,47 +117,16 @@ async fn a_backup_taken_during_a_purchase_storm_opens_and_holds_only_whole_order
         .await
         .unwrap();
     assert_eq!(check, "ok");
-    let count = |sql: &'static str| {
-        let db = copy_db.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>(sql)
-                .fetch_one(&db)
-                .await
-                .unwrap()
-        }
-    };
-    let orders = count("SELECT COUNT(*) FROM orders").await;
-    assert_eq!(
-        count("SELECT COUNT(*) FROM invoices").await,
-        orders,
-        "every order has its invoice"
-    );
-    assert_eq!(
-        count("SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)").await,
-        0,
-        "every order has its lines"
-    );
-    assert_eq!(
-        count("SELECT COUNT(*) FROM orders o WHERE o.contract_id IS NULL OR NOT EXISTS (SELECT 1 FROM contracts k WHERE k.id = o.contract_id)").await,
-        0,
-        "every order has its contract"
-    );
-    assert_eq!(
-        count("SELECT COUNT(*) FROM audit_log WHERE kind IN ('new_support', 'renewal', 'add_licenses')").await,
-        orders,
-        "every order has its audit entry"
-    );
-    // Invoice numbers are gapless in the copy too: 1..=orders.
-    let numbers: Vec<String> = sqlx::query_scalar("SELECT number FROM invoices ORDER BY number")
-        .fetch_all(&copy_db)
-        .await
-        .unwrap();
-    let expected: Vec<String> = (1..=orders).map(|n| format!("INV-2026-{n:06}")).collect();
-    assert_eq!(numbers, expected);
+    // Whole orders only, with gapless invoice numbers, as after a kill -9.
+    let orders = assert_orders_whole(&copy_db).await;
     println!("backup during {placed} purchases holds {orders} whole orders");
 
-    // A backup never overwrites: the same path again is refused.
-    assert!(server::db::backup(&app.database_url, &copy).await.is_err());
+    // A backup never overwrites: the same path again is refused, saying why.
+    let again = server::db::backup(&app.database_url, &copy).await;
+    let refusal = again
+        .expect_err("a second backup to the same path")
+        .to_string();
+    assert_eq!(refusal, format!("{copy} exists; choose a new file"));
 }
 
 /// Every order is whole: lines, invoice, contract and audit entry, and invoice numbers run
