@@ -10,12 +10,20 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 use crate::error::AppError;
+pub use crate::model::security::SignInMethod;
 pub use crate::principal::{AdminPrincipal, ContactPrincipal, Role};
 use crate::state::{AppState, Clock};
 use crate::store;
 
 const SESSION_USER_KEY: &str = "user";
+/// A password was right and the account's second factor is awaited (issue 20).
+const PENDING_KEY: &str = "pending_second_factor";
 
+/// The second step must follow the password this soon, or the password is asked again.
+pub const PENDING_LIFETIME: chrono::Duration = chrono::Duration::minutes(5);
+/// Second factors may change this long after the session last proved one (sign-in, or a code
+/// typed to confirm); later, the current factor is asked again.
+pub const RECENT_PROOF: chrono::Duration = chrono::Duration::minutes(10);
 /// A session unused this long is over (OWASP ASVS 5.0 level 2: at most 30 minutes).
 pub const SESSION_IDLE_TIMEOUT: chrono::Duration = chrono::Duration::minutes(30);
 /// A session is over this long after sign-in, however busy (ASVS level 2: at most 12 hours).
@@ -33,6 +41,11 @@ struct SessionUser {
     signed_in_at: i64,
     #[serde(default)]
     last_seen_at: i64,
+    #[serde(default)]
+    method: SignInMethod,
+    /// Unix seconds of the last second factor proved: at sign-in, or typed to confirm.
+    #[serde(default)]
+    proved_at: i64,
 }
 
 impl SessionUser {
@@ -97,24 +110,136 @@ pub async fn session() -> Result<Session, AppError> {
         .map_err(|error| AppError::internal(format_args!("session layer missing: {error}")))
 }
 
-/// Starts an authenticated session. The id is cycled so that an id planted before login
-/// (session fixation) is worthless afterwards.
+/// Starts an authenticated session, recording how it signed in. The id is cycled so that an
+/// id planted before login (session fixation) is worthless afterwards.
 pub async fn sign_in(
     session: &Session,
     clock: &Clock,
-    role: Role,
-    id: i64,
-    epoch: i64,
+    account: Account,
+    method: SignInMethod,
 ) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
+    let _: Option<Account> = session.remove(PENDING_KEY).await.map_err(session_error)?;
     let now = clock.now().timestamp();
     let user = SessionUser {
-        role,
-        id,
-        epoch,
+        role: account.role,
+        id: account.id,
+        epoch: account.epoch,
         signed_in_at: now,
         last_seen_at: now,
+        method,
+        proved_at: if method.two_factors() { now } else { 0 },
     };
+    session
+        .insert(SESSION_USER_KEY, user)
+        .await
+        .map_err(session_error)
+}
+
+/// An account as a session names it: its role, id and the `auth_epoch` it signed in under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub role: Role,
+    pub id: i64,
+    pub epoch: i64,
+    /// Unix seconds; for a pending sign-in, when the password was right.
+    #[serde(default)]
+    pub at: i64,
+}
+
+/// The password was right; the session now waits for the second factor and is not signed in.
+pub async fn await_second_factor(
+    session: &Session,
+    clock: &Clock,
+    mut account: Account,
+) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(session_error)?;
+    let _: Option<SessionUser> = session
+        .remove(SESSION_USER_KEY)
+        .await
+        .map_err(session_error)?;
+    account.at = clock.now().timestamp();
+    session
+        .insert(PENDING_KEY, account)
+        .await
+        .map_err(session_error)
+}
+
+/// The account whose second factor this session awaits, if its password was right recently.
+pub async fn pending_sign_in(
+    session: &Session,
+    clock: &Clock,
+) -> Result<Option<Account>, AppError> {
+    let pending: Option<Account> = match session.get(PENDING_KEY).await {
+        Err(tower_sessions::session::Error::SerdeJson(_)) => None,
+        other => other.map_err(session_error)?,
+    };
+    let now = clock.now().timestamp();
+    Ok(pending.filter(|p| now - p.at < PENDING_LIFETIME.num_seconds()))
+}
+
+/// The signed-in account of this session, in either role, with how it signed in; what the
+/// security page works on. Unlike [`current_admin`], an admin without a second factor passes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub account: Account,
+    pub name: String,
+    pub method: SignInMethod,
+    /// The session proved a second factor within [`RECENT_PROOF`].
+    pub recently_proved: bool,
+}
+
+pub async fn signed_in(state: &AppState) -> Result<SignedIn, AppError> {
+    let session = session().await?;
+    let user = match session_user(session.clone(), Role::Contact, &state.clock).await {
+        Ok((_, user)) => user,
+        Err(AppError::Forbidden) => {
+            session_user(session.clone(), Role::Admin, &state.clock)
+                .await?
+                .1
+        }
+        Err(other) => return Err(other),
+    };
+    let name = match user.role {
+        Role::Contact => store::contacts::active_principal(&state.db, user.id, user.epoch)
+            .await?
+            .map(|p| p.name),
+        Role::Admin => store::admins::active_principal(&state.db, user.id, user.epoch)
+            .await?
+            .map(|p| p.name),
+    };
+    let Some(name) = name else {
+        sign_out(&session).await?;
+        return Err(AppError::NotSignedIn);
+    };
+    let now = state.clock.now().timestamp();
+    Ok(SignedIn {
+        account: Account {
+            role: user.role,
+            id: user.id,
+            epoch: user.epoch,
+            at: user.signed_in_at,
+        },
+        name,
+        method: user.method,
+        recently_proved: now - user.proved_at < RECENT_PROOF.num_seconds(),
+    })
+}
+
+/// The session just proved a second factor (a code typed to confirm, or a new factor's first
+/// code): changes may follow for [`RECENT_PROOF`]. A session that signed in with a password
+/// alone now has two factors.
+pub async fn proved_second_factor(state: &AppState, method: SignInMethod) -> Result<(), AppError> {
+    let session = session().await?;
+    let mut user: SessionUser = session
+        .get(SESSION_USER_KEY)
+        .await
+        .map_err(session_error)?
+        .ok_or(AppError::NotSignedIn)?;
+    user.proved_at = state.clock.now().timestamp();
+    if !user.method.two_factors() {
+        user.method = method;
+    }
     session
         .insert(SESSION_USER_KEY, user)
         .await
@@ -161,9 +286,12 @@ pub async fn current_admin(state: &AppState) -> Result<AdminPrincipal, AppError>
 }
 
 /// Like [`current_admin`], for a handler outside Leptos that extracted the session itself.
+/// An admin session that signed in with a password alone is refused with
+/// `SecondFactorRequired` (issue 20): admin pages send it to set one up.
 pub async fn admin_of(session: Session, state: &AppState) -> Result<AdminPrincipal, AppError> {
     let (session, user) = session_user(session, Role::Admin, &state.clock).await?;
     match store::admins::active_principal(&state.db, user.id, user.epoch).await? {
+        Some(_) if !user.method.two_factors() => Err(AppError::SecondFactorRequired),
         Some(principal) => Ok(principal),
         None => {
             sign_out(&session).await?;
@@ -198,7 +326,7 @@ pub async fn contact_of(session: Session, state: &AppState) -> Result<ContactPri
 /// A session store failure: an exhausted session pool, or a database that is away (restarting,
 /// unreachable), is worth a retry (503); anything else is an internal error. The store's errors
 /// reach us as text, so the causes are recognised by sqlx's wording.
-fn session_error(error: tower_sessions::session::Error) -> AppError {
+pub(crate) fn session_error(error: tower_sessions::session::Error) -> AppError {
     const AWAY: [&str; 7] = [
         "pool timed out",
         "PoolTimedOut",

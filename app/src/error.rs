@@ -28,6 +28,16 @@ pub enum AppError {
     /// Throttled: too many failed sign-ins, reset requests or bad links (see `throttle`).
     #[error("{}", text::too_many_attempts(*wait_minutes))]
     TooManyAttempts { wait_minutes: i64 },
+    /// An admin session signed in with a password alone: admin pages need a second factor
+    /// (issue 20); the page sends the admin to set one up.
+    #[error("{}", t("err-second-factor-required"))]
+    SecondFactorRequired,
+    /// A second-factor code that is wrong, expired or already used.
+    #[error("{}", t("err-wrong-code"))]
+    WrongCode,
+    /// Changing a second factor needs the current one proved again (see `auth::RECENT_PROOF`).
+    #[error("{}", t("err-confirm-first"))]
+    ConfirmFirst,
     /// An invitation or reset link that is unknown, used or expired.
     #[error("{}", t("err-link-invalid"))]
     LinkInvalid,
@@ -62,10 +72,11 @@ impl AppError {
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::NotSignedIn | AppError::InvalidCredentials => 401,
+            AppError::SecondFactorRequired | AppError::ConfirmFirst => 403,
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
             AppError::TooManyAttempts { .. } => 429,
-            AppError::Invalid(_) | AppError::LinkInvalid => 422,
+            AppError::Invalid(_) | AppError::LinkInvalid | AppError::WrongCode => 422,
             AppError::Rule(_) | AppError::EmptyOrder => 422,
             AppError::StaleQuote | AppError::Conflict(_) => 409,
             AppError::Unavailable { .. } => 503,

@@ -307,6 +307,14 @@ pub fn could_be_password(value: &str) -> bool {
     value.len() <= MAX_PASSWORD_BYTES && !value.contains('\0')
 }
 
+/// A passkey's name as the user typed it, trimmed: 1 to 60 characters without control
+/// characters; `None` when empty or unusable (the caller names it then).
+pub fn passkey_name(value: &str) -> Option<String> {
+    let name = value.trim();
+    let usable = !name.is_empty() && name.chars().count() <= 60 && !name.contains(char::is_control);
+    usable.then(|| name.to_string())
+}
+
 /// Invitation and reset tokens are 32 random bytes in hex.
 pub fn could_be_link_token(value: &str) -> bool {
     value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())

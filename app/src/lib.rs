@@ -30,6 +30,8 @@ pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod principal;
 #[cfg(feature = "ssr")]
+pub mod second_factor;
+#[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;

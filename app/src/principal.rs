@@ -10,6 +10,25 @@ pub enum Role {
     Admin,
 }
 
+impl Role {
+    /// The role's name in tables that hold rows of either kind of account (`contact`, `admin`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Contact => "contact",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// The inverse of [`Role::as_str`].
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "contact" => Some(Role::Contact),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
 /// The signed-in designated contact; every company-scoped query takes its `company_id`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContactPrincipal {

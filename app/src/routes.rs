@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <p class="notice">{t("page-not-found")}</p> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard" /> } />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/login/code") view=SecondFactorPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/plans") view=PlansPage ssr=SsrMode::Async />
                     <Route path=path!("/support") view=SupportPage ssr=SsrMode::Async />
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/company") view=CompanyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/companies/:id") view=AdminCompanyPage ssr=SsrMode::Async />

@@ -22,6 +22,9 @@ pub struct AppState {
     pub public_url: String,
     /// Behind a reverse proxy: read the client address from `X-Forwarded-For`.
     pub trust_proxy: bool,
+    /// The WebAuthn relying party for passkeys; `None` when the portal's address is an IP
+    /// address (see `second_factor::passkeys::relying_party`).
+    pub passkeys: Option<Arc<webauthn_rs::Webauthn>>,
     pub leptos_options: LeptosOptions,
 }
 

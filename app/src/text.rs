@@ -564,6 +564,13 @@ pub fn history_headline(kind: &str) -> Option<String> {
         "exception_revoked" => "history-exception-revoked",
         "invoice_paid" => "history-invoice-paid",
         "contracts_repaired" => "history-contracts-repaired",
+        "second_factor_reset" => "history-second-factor-reset",
+        "authenticator_added" => "history-authenticator-added",
+        "authenticator_removed" => "history-authenticator-removed",
+        "recovery_codes_replaced" => "history-recovery-codes-replaced",
+        "recovery_code_used" => "history-recovery-code-used",
+        "passkey_added" => "history-passkey-added",
+        "passkey_removed" => "history-passkey-removed",
         _ => return None,
     };
     Some(t(key))

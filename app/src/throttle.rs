@@ -32,6 +32,16 @@ pub const SIGN_IN: Limit = Limit {
     per_address: 30,
 };
 
+/// Wrong second-factor codes (authenticator app or recovery code), per account: like
+/// passwords, five tries in the window, then a lockout (a right code clears the count).
+pub const SECOND_FACTOR: Limit = Limit {
+    kind: "second_factor_failure",
+    lockout_kind: "second_factor_failure/lockout",
+    window_minutes: 15,
+    per_subject: 5,
+    per_address: 30,
+};
+
 /// Every reset request counts, known email or not (the answer must not differ): a script
 /// cannot use the portal to flood someone's mailbox.
 pub const RESET_REQUEST: Limit = Limit {

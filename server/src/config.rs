@@ -31,6 +31,10 @@ pub struct Config {
     /// `PORTAL_PUBLIC_URL`: how users reach the portal, for links in mail; default
     /// `http://<LEPTOS_SITE_ADDR>`.
     pub public_url: String,
+    /// `PORTAL_PASSKEY_ORIGIN`, default the public URL: the origin passkeys are bound to (its
+    /// host is the WebAuthn relying party id). Passkeys are off when that host is an IP
+    /// address: browsers bind them to domain names only.
+    pub passkey_origin: String,
     /// `PORTAL_SMTP_URL`, e.g. `smtps://user:password@mail.example.com`: send mail by SMTP.
     /// Unset: mail is written to the outbox directory instead.
     pub smtp_url: Option<String>,
@@ -72,6 +76,10 @@ impl Config {
             Some(value) => Some(parse_value("PORTAL_TODAY", value)?),
             None => None,
         };
+        let public_url = get("PORTAL_PUBLIC_URL")
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_string();
         Ok(Self {
             addr,
             database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://portal.db".into()),
@@ -82,10 +90,10 @@ impl Config {
             today,
             time_zone: parse(&get, "PORTAL_TIMEZONE", "UTC")?,
             currency: get("PORTAL_CURRENCY").unwrap_or_else(|| "EUR".into()),
-            public_url: get("PORTAL_PUBLIC_URL")
-                .unwrap_or_else(|| format!("http://{addr}"))
-                .trim_end_matches('/')
-                .to_string(),
+            passkey_origin: get("PORTAL_PASSKEY_ORIGIN")
+                .map(|origin| origin.trim_end_matches('/').to_string())
+                .unwrap_or_else(|| public_url.clone()),
+            public_url,
             smtp_url: get("PORTAL_SMTP_URL"),
             outbox_dir: get("PORTAL_OUTBOX_DIR").unwrap_or_else(|| "outbox".into()),
             mail_from: get("PORTAL_MAIL_FROM")

@@ -3,7 +3,8 @@ use server::{db, telemetry, Application, Config};
 const USAGE: &str = "usage:
   server [--demo]                                   serve the portal
   server create-admin <email> <name>                create or reset an admin account
-                                                    (password from PORTAL_ADMIN_PASSWORD)
+                                                    (password from PORTAL_ADMIN_PASSWORD; a reset
+                                                    also removes its second factors)
   server import <file.csv> [--apply]                check a CSV import (a dry run), or apply it
   server backup <path>                              copy the running SQLite database to a new file";
 
@@ -22,7 +23,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let password = std::env::var("PORTAL_ADMIN_PASSWORD")
                 .map_err(|_| "set PORTAL_ADMIN_PASSWORD to the new admin's password")?;
             db::create_admin(&config.database_url, email, name, &password).await?;
-            println!("admin {email} ready");
+            // Admin pages need a second factor (issue 20): the admin sets one up first.
+            let public_url = &config.public_url;
+            println!("admin {email} ready: sign in at {public_url}/login, then set up a second factor at {public_url}/account/security");
             Ok(())
         }
         ["import", path, rest @ ..] if rest.is_empty() || rest == ["--apply"] => {

@@ -14,6 +14,10 @@ use domain::ConsultationArea;
 /// The password of every demo login (listed in the README).
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
 pub const DEMO_ADMIN_EMAIL: &str = "admin@portal.example";
+/// The demo admin's authenticator app secret (base32): admin pages need a second factor
+/// (issue 20), so the demo admin has one, published here and in the README for trying the
+/// portal out. Never use demo data in production.
+pub const DEMO_ADMIN_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 /// The date the demo price list takes effect.
 const PRICE_LIST_START: &str = "2026-01-01";
 
@@ -207,6 +211,16 @@ pub async fn demo(db: &AnyPool, today: NaiveDate) -> Result<(), sqlx::Error> {
     .bind("Portal Admin")
     .bind(DEMO_ADMIN_EMAIL)
     .bind(&demo_hash)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO totp_factors (account_role, account_id, secret, last_step, created_at)
+         SELECT 'admin', id, $2, 0, $3 FROM admins WHERE email = $1
+         ON CONFLICT (account_role, account_id) DO NOTHING",
+    )
+    .bind(DEMO_ADMIN_EMAIL)
+    .bind(DEMO_ADMIN_TOTP_SECRET)
     .bind(&now)
     .execute(&mut *tx)
     .await?;

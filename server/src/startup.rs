@@ -87,6 +87,7 @@ async fn prepare(config: &Config) -> Result<(AppState, SessionPool), StartupErro
         mailer,
         public_url: config.public_url.clone(),
         trust_proxy: config.trust_proxy,
+        passkeys: app::second_factor::passkeys::relying_party(&config.passkey_origin),
         leptos_options,
     };
     Ok((state, pools.sessions))

@@ -26,6 +26,10 @@ pub async fn viewer() -> Result<model::Viewer, AppError> {
         }
         match auth::current_admin(&state).await {
             Ok(admin) => Ok(model::Viewer::Admin { name: admin.name }),
+            // Signed in, on the way to setting up a second factor.
+            Err(AppError::SecondFactorRequired) => Ok(model::Viewer::Admin {
+                name: auth::signed_in(&state).await?.name,
+            }),
             Err(AppError::NotSignedIn | AppError::Forbidden) => Ok(model::Viewer::Anonymous),
             Err(other) => Err(other),
         }

@@ -30,20 +30,16 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             return Err(AppError::InvalidCredentials);
         };
         SIGN_IN.clear(&state, &email).await?;
-        auth::sign_in(
-            &auth::session().await?,
-            &state.clock,
-            account.role,
-            account.id,
-            account.auth_epoch,
-        )
-        .await?;
+        let signed_in = auth::Account {
+            role: account.role,
+            id: account.id,
+            epoch: account.auth_epoch,
+            at: 0,
+        };
+        let next = crate::second_factor::after_password(&state, signed_in).await?;
         remember_language(&state, &account).await?;
-        tracing::info!(account = account.id, role = ?account.role, "signed in");
-        leptos_axum::redirect(match account.role {
-            auth::Role::Contact => "/dashboard",
-            auth::Role::Admin => "/admin",
-        });
+        tracing::info!(account = account.id, role = ?account.role, next, "password accepted");
+        leptos_axum::redirect(next);
         Ok(())
     }
     .await;
@@ -221,15 +217,15 @@ mod recovery {
         .await?;
         tx.commit().await?;
         BAD_LINK.succeeded(&app, attempt).await?;
-        auth::sign_in(
-            &auth::session().await?,
-            &app.clock,
-            Role::Contact,
-            contact_id,
+        // A contact with a second factor still proves it: the link replaces the password only.
+        let account = auth::Account {
+            role: Role::Contact,
+            id: contact_id,
             epoch,
-        )
-        .await?;
-        leptos_axum::redirect("/dashboard");
+            at: 0,
+        };
+        let next = crate::second_factor::after_password(&app, account).await?;
+        leptos_axum::redirect(next);
         Ok(())
     }
 

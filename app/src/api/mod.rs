@@ -10,6 +10,7 @@ pub mod consult;
 pub mod orders;
 pub mod plans;
 pub mod purchase;
+pub mod security;
 pub mod updates;
 
 pub use account::{dashboard, viewer};

@@ -45,9 +45,14 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::i18n::t;
 
-/// A refusal or failure, said plainly; "not signed in" offers the way in.
+/// A refusal or failure, said plainly; "not signed in" offers the way in. An admin without a
+/// second factor is sent to set one up (issue 20).
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    if matches!(error, AppError::SecondFactorRequired) {
+        return view! { <leptos_router::components::Redirect path="/account/security?required=1" /> }
+            .into_any();
+    }
     let sign_in = matches!(error, AppError::NotSignedIn);
     view! {
         <p class="error" role="alert">
@@ -55,6 +60,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         </p>
         {sign_in.then(|| view! { <a href="/login">{t("nav-sign-in")}</a> })}
     }
+    .into_any()
 }
 
 /// A rule refusal with its message; some point to the page of their way forward (R7: the

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod consult;
 pub mod invoice;
+pub mod security;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -60,6 +60,11 @@ fn AccountView(viewer: Viewer) -> impl IntoView {
                     })}
             </dl>
         </section>
+        <section class="card">
+            <h2>{t("security-title")}</h2>
+            <p>{t("account-security-how")}</p>
+            <a href="/account/security">{t("account-security-link")}</a>
+        </section>
         {(!contact).then(|| view! { <ApiTokens /> })}
         {contact
             .then(|| {

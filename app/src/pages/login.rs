@@ -22,11 +22,13 @@ pub fn LoginPage() -> impl IntoView {
                 "throttled" => text::too_many_attempts(
                     query.get("wait").and_then(|w| w.parse().ok()).unwrap_or(15),
                 ),
+                "expired" => t("code-expired"),
                 _ => t("err-invalid-credentials"),
             })
         }
     };
     let signed_out = move || query.read().get("signed_out").is_some();
+    let options = Resource::new_blocking(|| (), |_| crate::api::security::sign_in_state());
 
     view! {
         <Title text=t("login-title") />
@@ -55,6 +57,12 @@ pub fn LoginPage() -> impl IntoView {
             <p>
                 <a href="/reset">{t("forgot-password")}</a>
             </p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let available = options.await.is_ok_and(|o| o.passkeys_available);
+                    available.then(|| view! { <crate::pages::PasskeySignIn /> })
+                })}
+            </Suspense>
         </section>
     }
 }

@@ -11,6 +11,8 @@ mod login;
 mod orders;
 mod plans;
 mod recovery;
+mod second_factor;
+mod security;
 mod support;
 mod updates;
 
@@ -30,5 +32,7 @@ pub use login::LoginPage;
 pub use orders::{InvoicePage, OrderPage, OrdersPage};
 pub use plans::PlansPage;
 pub use recovery::{InvitePage, ResetPage};
+pub use second_factor::{PasskeySignIn, SecondFactorPage};
+pub use security::SecurityPage;
 pub use support::SupportPage;
 pub use updates::UpdatesPage;

@@ -127,6 +127,17 @@ pub async fn end_sessions(conn: &mut Conn, company_id: i64) -> Result<u64, sqlx:
     Ok(done.rows_affected())
 }
 
+/// The id of the company's active contact, if it has one (R3: at most one).
+pub async fn active_of_company(
+    conn: &mut Conn,
+    company_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM contacts WHERE company_id = $1 AND active = 1")
+        .bind(company_id)
+        .fetch_optional(conn)
+        .await
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ContactRecord {
     pub id: i64,

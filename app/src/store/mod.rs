@@ -23,6 +23,7 @@ pub mod jobs;
 pub mod orders;
 pub mod preferences;
 pub mod records;
+pub mod second_factors;
 pub mod throttle;
 pub mod tokens;
 pub mod vendor;

@@ -141,7 +141,7 @@ async fn every_admin_function_refuses_anonymous_and_contacts_and_serves_admins()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn admins_sign_in_on_the_same_page_and_land_on_the_admin_page() {
+async fn admins_sign_in_on_the_same_page_then_give_a_code_and_land_on_the_admin_page() {
     let app = spawn_app().await;
     let response = app
         .client
@@ -151,6 +151,20 @@ async fn admins_sign_in_on_the_same_page_and_land_on_the_admin_page() {
             ("email", "admin@portal.example"),
             ("password", DEMO_PASSWORD),
         ])
+        .send()
+        .await
+        .unwrap();
+    // The same page asks for the second factor (issue 20), then lands on the admin page.
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()["location"], "/login/code");
+    let pending = session_cookie(response.headers()).unwrap();
+    let code = app.next_admin_code();
+    let response = app
+        .client
+        .post(format!("{}/api/verify_second_factor", app.base))
+        .header("accept", "text/html")
+        .header("cookie", &pending)
+        .form(&[("code", code.as_str())])
         .send()
         .await
         .unwrap();

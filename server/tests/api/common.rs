@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use reqwest::header::{HeaderMap, ACCEPT, COOKIE, SET_COOKIE};
 use reqwest::{redirect, Client, Response, StatusCode};
-use server::seed::{DEMO_ADMIN_EMAIL, DEMO_COMPANIES, DEMO_PASSWORD};
+use server::seed::{DEMO_ADMIN_EMAIL, DEMO_ADMIN_TOTP_SECRET, DEMO_COMPANIES, DEMO_PASSWORD};
 use server::{Application, Config};
 use tempfile::TempDir;
 
@@ -234,11 +234,56 @@ impl TestApp {
         session_cookie(response.headers()).expect("login sets a session cookie")
     }
 
-    /// Signs the demo admin in and returns the session cookie.
+    /// Signs the demo admin in (password, then a code of its authenticator app: admin pages
+    /// need a second factor) and returns the session cookie.
     pub async fn login_admin(&self) -> String {
         let response = self.login_raw(DEMO_ADMIN_EMAIL, DEMO_PASSWORD).await;
-        assert_eq!(response.status(), StatusCode::OK, "demo admin login works");
-        session_cookie(response.headers()).expect("login sets a session cookie")
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "demo admin password works"
+        );
+        let pending = session_cookie(response.headers()).expect("login sets a session cookie");
+        let code = self.next_admin_code();
+        let response = self
+            .call("verify_second_factor", &[("code", &code)], Some(&pending))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "demo admin code works");
+        session_cookie(response.headers()).expect("the second step sets a new session cookie")
+    }
+
+    /// The server's time now (its clock, when it runs in this process).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock
+            .as_ref()
+            .map_or_else(chrono::Utc::now, |clock| clock.now())
+    }
+
+    /// A code of the demo admin's app that the server has not accepted yet. A code works once
+    /// (its 30-second step is spent), and the steps just before and after now are accepted too;
+    /// when those are used up the server's clock moves on (or, out of process, the test waits).
+    pub fn next_admin_code(&self) -> String {
+        static SPENT: std::sync::Mutex<Vec<(String, i64)>> = std::sync::Mutex::new(Vec::new());
+        let mut spent = SPENT.lock().unwrap();
+        let last = spent
+            .iter()
+            .find(|(db, _)| *db == self.database_url)
+            .map(|(_, step)| *step);
+        let mut now_step = self.now().timestamp() / 30;
+        let step = last.map_or(now_step, |last| (last + 1).max(now_step - 1));
+        if step > now_step + 1 {
+            let wait =
+                std::time::Duration::from_secs(30 * u64::try_from(step - now_step - 1).unwrap());
+            match &self.clock {
+                Some(clock) => clock.advance(chrono::Duration::from_std(wait).unwrap()),
+                None => std::thread::sleep(wait),
+            }
+            now_step = self.now().timestamp() / 30;
+            assert!(step <= now_step + 1);
+        }
+        spent.retain(|(db, _)| *db != self.database_url);
+        spent.push((self.database_url.clone(), step));
+        app::second_factor::totp::code_at(DEMO_ADMIN_TOTP_SECRET, step * 30).unwrap()
     }
 
     pub async fn company_id(&self, name: &str) -> i64 {
@@ -598,6 +643,10 @@ pub const ANY_ARGS: &[(&str, &str)] = &[
     ("email", "x@x.example"),
     ("password", "x"),
     ("token", "x"),
+    // Second factors (issue 20): a code no account's app shows, a credential no authenticator made.
+    ("code", "x"),
+    ("credential", "{}"),
+    ("passkey_id", "1"),
     // Invoices (issue 12): billing and vendor details, payments, the invoice list.
     ("legal_name", "X"),
     ("address", "X"),

@@ -132,6 +132,9 @@ const KINDS: &[(&str, Kind)] = &[
     ("url", Kind::Text),
     ("events", Kind::Code),
     ("csv", Kind::Text),
+    ("code", Kind::Opaque),
+    ("credential", Kind::Opaque),
+    ("passkey_id", Kind::Id),
 ];
 
 fn kind_of(function: &str, key: &str) -> Kind {

@@ -21,5 +21,6 @@ mod records;
 mod reminders;
 mod scale;
 mod schema;
+mod second_factor;
 mod security;
 mod timeline;

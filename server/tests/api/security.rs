@@ -46,6 +46,10 @@ const SIGN_IN: &[&str] = &[
     "accept_invitation",
     "request_password_reset",
     "reset_password",
+    "sign_in_state",
+    "verify_second_factor",
+    "start_passkey_sign_in",
+    "finish_passkey_sign_in",
 ];
 const CONTACT: &[(&str, OwnedId)] = &[
     ("dashboard", NoId),
@@ -65,8 +69,20 @@ const CONTACT: &[(&str, OwnedId)] = &[
     ("company_billing", NoId),
     ("save_billing_details", NoId),
 ];
-const CONTACT_OR_ADMIN: &[(&str, OwnedId)] =
-    &[("consultation", Request), ("reply_consultation", Request)];
+/// Besides consultations: each account's own second factors (issue 20), found by the session.
+const CONTACT_OR_ADMIN: &[(&str, OwnedId)] = &[
+    ("consultation", Request),
+    ("reply_consultation", Request),
+    ("account_security", NoId),
+    ("start_authenticator_setup", NoId),
+    ("confirm_authenticator", NoId),
+    ("remove_authenticator", NoId),
+    ("new_recovery_codes", NoId),
+    ("confirm_second_factor", NoId),
+    ("start_passkey_registration", NoId),
+    ("finish_passkey_registration", NoId),
+    ("remove_passkey", NoId),
+];
 const ADMIN_PREFIX: &str = "admin_";
 
 /// Ends the caller's session when it succeeds: the contact signs in again after it.

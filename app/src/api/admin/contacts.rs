@@ -61,3 +61,27 @@ pub async fn admin_end_sessions(company_id: i64) -> Result<(), AppError> {
         .await,
     )
 }
+
+/// Removes every second factor of the company's contact (a lost phone): the authenticator app,
+/// recovery codes and passkeys. The contact's sessions end; it signs in with its password and
+/// may set factors up again. Audited.
+#[server(endpoint = "admin_reset_second_factor")]
+pub async fn admin_reset_second_factor(company_id: i64) -> Result<(), AppError> {
+    use crate::{api, principal::Role, store};
+    api::saved::<AdminResetSecondFactor>(
+        async {
+            let (app, admin) = api::admin_caller().await?;
+            let mut tx = store::begin_write(&app.db).await?;
+            let contact_id = store::contacts::active_of_company(&mut tx, company_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            store::second_factors::remove_all(&mut tx, Role::Contact, contact_id).await?;
+            store::contacts::end_sessions(&mut tx, company_id).await?;
+            let summary = "Second factors of the contact removed; its sessions ended".into();
+            audit(&mut tx, &admin, company_id, "second_factor_reset", summary).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -43,6 +43,7 @@ pub fn AdminCompanyPage() -> impl IntoView {
 struct CompanyActions {
     assign: ServerAction<AdminAssignContact>,
     end_sessions: ServerAction<AdminEndSessions>,
+    reset_factor: ServerAction<AdminResetSecondFactor>,
     grant: ServerAction<AdminGrantLicenses>,
     update: ServerAction<AdminRecordVersionUpdate>,
     exception: ServerAction<AdminRecordException>,
@@ -54,6 +55,7 @@ impl CompanyActions {
         Self {
             assign: ServerAction::new(),
             end_sessions: ServerAction::new(),
+            reset_factor: ServerAction::new(),
             grant: ServerAction::new(),
             update: ServerAction::new(),
             exception: ServerAction::new(),
@@ -65,6 +67,7 @@ impl CompanyActions {
     fn version(&self) -> usize {
         self.assign.version().get()
             + self.end_sessions.version().get()
+            + self.reset_factor.version().get()
             + self.grant.version().get()
             + self.update.version().get()
             + self.exception.version().get()
@@ -196,6 +199,17 @@ fn CompanyView(detail: CompanyDetail, actions: CompanyActions) -> impl IntoView 
                 <button type="submit">{t("end-sessions")}</button>
             </ActionForm>
             {action_outcome(actions.end_sessions)}
+            <h3>{t("reset-factor-title")}</h3>
+            <p>{t("reset-factor-how")}</p>
+            <ActionForm action=actions.reset_factor attr:class="choice">
+                <input type="hidden" name="company_id" value=company_id.to_string() />
+                <label class="radio">
+                    <input type="checkbox" name="confirm" required />
+                    {t("reset-factor-confirm")}
+                </label>
+                <button type="submit">{t("reset-factor")}</button>
+            </ActionForm>
+            {action_outcome(actions.reset_factor)}
         </section>
         <section class="card" aria-labelledby="exceptions">
             <h2 id="exceptions">{t("exceptions-title")}</h2>
