@@ -36,5 +36,5 @@ export PORTAL_E2E_PORT=$port
 # "Today" is pinned so that the tests can assert exact contract dates.
 # Mail goes to an outbox the tests read (invitation links).
 export PORTAL_E2E_OUTBOX=$e2e_dir/outbox
-export PORTAL_E2E_SERVER="env DATABASE_URL=sqlite://$e2e_dir/e2e.db LEPTOS_SITE_ROOT=$ROOT/target/site LEPTOS_SITE_ADDR=127.0.0.1:$port PORTAL_PUBLIC_URL=http://127.0.0.1:$port PORTAL_OUTBOX_DIR=$PORTAL_E2E_OUTBOX PORTAL_DEMO=1 PORTAL_TODAY=2026-11-25 $CARGO_TARGET_DIR/release/server"
+export PORTAL_E2E_SERVER="env DATABASE_URL=sqlite://$e2e_dir/e2e.db LEPTOS_SITE_ROOT=$ROOT/target/site LEPTOS_SITE_ADDR=127.0.0.1:$port PORTAL_PUBLIC_URL=http://127.0.0.1:$port PORTAL_PASSKEY_ORIGIN=http://localhost:$port PORTAL_OUTBOX_DIR=$PORTAL_E2E_OUTBOX PORTAL_DEMO=1 PORTAL_TODAY=2026-11-25 $CARGO_TARGET_DIR/release/server"
 (cd end2end && npx playwright test)

@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import { nextAdminCode } from './support';
 
 // Issue 16: the purchase story and an admin's invitation, with the keyboard only: Tab moves
 // the focus, Enter or Space acts, and text is typed. No clicks, no `fill`.
@@ -24,6 +25,12 @@ async function signIn(page: Page, email: string) {
   await typeInto(page, '#email', email);
   await typeInto(page, '#password', PASSWORD);
   await page.keyboard.press('Enter');
+  if (email === 'admin@portal.example') {
+    // The second step (issue 20): the code field has the focus.
+    await expect(page).toHaveURL(/\/login\/code$/);
+    await typeInto(page, '#code', await nextAdminCode());
+    await page.keyboard.press('Enter');
+  }
 }
 
 test('the purchase story with the keyboard only', async ({ page }) => {

@@ -119,7 +119,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/login');
     await page.getByLabel('Email').fill('boris@contoso.example');
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
 
     await page.goto('/support');

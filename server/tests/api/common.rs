@@ -260,8 +260,10 @@ impl TestApp {
     }
 
     /// A code of the demo admin's app that the server has not accepted yet. A code works once
-    /// (its 30-second step is spent), and the steps just before and after now are accepted too;
-    /// when those are used up the server's clock moves on (or, out of process, the test waits).
+    /// (its 30-second step is spent); the server accepts the steps around now, and this takes
+    /// the current one or the next (never the one before: a step boundary passing on the way
+    /// would push it out of the window). When those are used up the server's clock moves on
+    /// (or, out of process, the test waits).
     pub fn next_admin_code(&self) -> String {
         static SPENT: std::sync::Mutex<Vec<(String, i64)>> = std::sync::Mutex::new(Vec::new());
         let mut spent = SPENT.lock().unwrap();
@@ -270,7 +272,7 @@ impl TestApp {
             .find(|(db, _)| *db == self.database_url)
             .map(|(_, step)| *step);
         let mut now_step = self.now().timestamp() / 30;
-        let step = last.map_or(now_step, |last| (last + 1).max(now_step - 1));
+        let step = last.map_or(now_step, |last| (last + 1).max(now_step));
         if step > now_step + 1 {
             let wait =
                 std::time::Duration::from_secs(30 * u64::try_from(step - now_step - 1).unwrap());
