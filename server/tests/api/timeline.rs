@@ -445,8 +445,9 @@ async fn today_is_the_vendors_calendar_day() {
 }
 
 /// A database that cannot serve in time answers 503 with `Retry-After`, quickly, not a hang
-/// or a 500: the only connection waits on a lock held elsewhere, the next request times out
-/// acquiring one.
+/// or a 500: the first purchase's connection waits on a lock held elsewhere, and the second
+/// purchase times out acquiring one (on PostgreSQL the pool's only connection, on SQLite the
+/// one writer connection).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_exhausted_pool_answers_503_with_retry_after() {
     let app = spawn_app_with(|config| {
@@ -456,8 +457,11 @@ async fn an_exhausted_pool_answers_503_with_retry_after() {
     })
     .await;
     let anna = app.login_as("Northwind Trading").await;
+    let boris = app.login_as("Contoso Logistics").await;
     let quote = app.support_quote(&anna, "basic", "1").await;
     assert_eq!(quote.status, StatusCode::OK);
+    let second = app.support_quote(&boris, "standard", "1").await;
+    assert_eq!(second.status, StatusCode::OK);
     // Another process holds the write lock (SQLite) or Northwind's row lock (PostgreSQL).
     let holder = app.db().await;
     let mut lock = holder.begin().await.unwrap();
@@ -471,7 +475,13 @@ async fn an_exhausted_pool_answers_503_with_retry_after() {
     let blocked = async {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let started = Instant::now();
-        let response = app.call("dashboard", &[], Some(&anna)).await;
+        let form = [
+            ("plan", "standard"),
+            ("years", "1"),
+            ("digest", second.body["digest"].as_str().unwrap()),
+            ("key", second.body["idempotency_key"].as_str().unwrap()),
+        ];
+        let response = app.call("buy_support", &form, Some(&boris)).await;
         (
             response.status(),
             response.headers().clone(),
