@@ -1,5 +1,11 @@
 use server::{db, telemetry, Application, Config};
 
+/// mimalloc instead of glibc's malloc: rendering a page allocates and frees many small objects,
+/// and glibc's allocator took about a fifth of the server's CPU time under load (issue 18,
+/// docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage:
   server [--demo]                                   serve the portal
   server create-admin <email> <name>                create or reset an admin account

@@ -48,7 +48,10 @@ pub async fn begin_write(db: &Db) -> Result<Transaction<'static, Any>, sqlx::Err
         .scheme()
         .starts_with("sqlite")
     {
-        sqlite_writer(db).begin_with("BEGIN IMMEDIATE").await
+        match sqlite_writer(db) {
+            Some(writer) => writer.begin_with("BEGIN IMMEDIATE").await,
+            None => db.begin_with("BEGIN IMMEDIATE").await,
+        }
     } else {
         db.begin().await
     }
@@ -61,24 +64,30 @@ pub async fn begin_write(db: &Db) -> Result<Transaction<'static, Any>, sqlx::Err
 /// the process instead, first come first served, and each starts the moment the previous one
 /// commits. Reads keep the pool. Made on first use, with the pool's own settings (the
 /// connection's PRAGMAs, the acquire timeout that answers 503 under overload).
-fn sqlite_writer(db: &Db) -> Db {
+///
+/// `PORTAL_SQLITE_WRITER=pool` writes on the pool instead, as before: `scripts/bench.sh`
+/// measures both ways in one run.
+fn sqlite_writer(db: &Db) -> Option<Db> {
     use std::collections::HashMap;
     use std::sync::{LazyLock, Mutex};
+    static ONE_WRITER: LazyLock<bool> =
+        LazyLock::new(|| std::env::var("PORTAL_SQLITE_WRITER").as_deref() != Ok("pool"));
     static WRITERS: LazyLock<Mutex<HashMap<String, Db>>> = LazyLock::new(Default::default);
+    if !*ONE_WRITER {
+        return None;
+    }
     let url = db.connect_options().database_url.to_string();
     let mut writers = WRITERS
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    writers
-        .entry(url)
-        .or_insert_with(|| {
-            db.options()
-                .clone()
-                .max_connections(1)
-                .min_connections(0)
-                .connect_lazy_with((*db.connect_options()).clone())
-        })
-        .clone()
+    let writer = writers.entry(url).or_insert_with(|| {
+        db.options()
+            .clone()
+            .max_connections(1)
+            .min_connections(0)
+            .connect_lazy_with((*db.connect_options()).clone())
+    });
+    Some(writer.clone())
 }
 
 /// Serializes writers of one company's state until the transaction ends. SQLite's
