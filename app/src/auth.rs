@@ -120,6 +120,7 @@ pub async fn sign_in(
 ) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
     let _: Option<Account> = session.remove(PENDING_KEY).await.map_err(session_error)?;
+    forget_account_state(session).await?;
     let now = clock.now().timestamp();
     let user = SessionUser {
         role: account.role,
@@ -134,6 +135,19 @@ pub async fn sign_in(
         .insert(SESSION_USER_KEY, user)
         .await
         .map_err(session_error)
+}
+
+/// Drops what the session kept for the account it had (an app being set up, recovery codes
+/// not shown yet, passkey ceremonies), so that none of it carries over to the next one.
+async fn forget_account_state(session: &Session) -> Result<(), AppError> {
+    use crate::second_factor::{passkeys, setup};
+    for key in setup::SESSION_KEYS
+        .into_iter()
+        .chain(passkeys::SESSION_KEYS)
+    {
+        let _: Option<serde_json::Value> = session.remove(key).await.map_err(session_error)?;
+    }
+    Ok(())
 }
 
 /// An account as a session names it: its role, id and the `auth_epoch` it signed in under.
@@ -158,6 +172,7 @@ pub async fn await_second_factor(
         .remove(SESSION_USER_KEY)
         .await
         .map_err(session_error)?;
+    forget_account_state(session).await?;
     account.at = clock.now().timestamp();
     session
         .insert(PENDING_KEY, account)
@@ -290,7 +305,12 @@ pub async fn current_admin(state: &AppState) -> Result<AdminPrincipal, AppError>
 /// `SecondFactorRequired` (issue 20): admin pages send it to set one up.
 pub async fn admin_of(session: Session, state: &AppState) -> Result<AdminPrincipal, AppError> {
     let (session, user) = session_user(session, Role::Admin, &state.clock).await?;
-    match store::admins::active_principal(&state.db, user.id, user.epoch).await? {
+    let lookup = || store::admins::active_principal(&state.db, user.id, user.epoch);
+    let principal = match RequestPrincipals::current() {
+        Some(memo) => memo.admin(user.id, user.epoch, lookup).await?,
+        None => lookup().await?,
+    };
+    match principal {
         Some(_) if !user.method.two_factors() => Err(AppError::SecondFactorRequired),
         Some(principal) => Ok(principal),
         None => {
@@ -314,13 +334,94 @@ pub async fn current_contact(state: &AppState) -> Result<ContactPrincipal, AppEr
 /// Like [`current_contact`], for a handler outside Leptos that extracted the session itself.
 pub async fn contact_of(session: Session, state: &AppState) -> Result<ContactPrincipal, AppError> {
     let (session, user) = session_user(session, Role::Contact, &state.clock).await?;
-    match store::contacts::active_principal(&state.db, user.id, user.epoch).await? {
+    let lookup = || store::contacts::active_principal(&state.db, user.id, user.epoch);
+    let principal = match RequestPrincipals::current() {
+        Some(memo) => memo.contact(user.id, user.epoch, lookup).await?,
+        None => lookup().await?,
+    };
+    match principal {
         Some(principal) => Ok(principal),
         None => {
             sign_out(&session).await?;
             Err(AppError::NotSignedIn)
         }
     }
+}
+
+/// The signed-in account, read once per request (issue 18): the page header and the page's own
+/// data both ask who is calling, and the second gets the first one's answer instead of asking
+/// the database again. Added to every request's extensions by [`RequestPrincipals::attach`];
+/// each answer is kept under the account id and epoch it was read for, and a request that asks
+/// for another (it signed in or out meanwhile) reads the database.
+#[derive(Clone, Default)]
+pub struct RequestPrincipals {
+    contact: std::sync::Arc<tokio::sync::OnceCell<Memo<ContactPrincipal>>>,
+    admin: std::sync::Arc<tokio::sync::OnceCell<Memo<AdminPrincipal>>>,
+}
+
+/// `(account id, epoch, the active principal if any)`.
+type Memo<P> = (i64, i64, Option<P>);
+
+impl RequestPrincipals {
+    /// Middleware: gives the request its (empty) memo.
+    pub async fn attach(
+        mut request: axum::extract::Request,
+        next: axum::middleware::Next,
+    ) -> axum::response::Response {
+        request.extensions_mut().insert(Self::default());
+        next.run(request).await
+    }
+
+    /// The memo of the request being rendered or served, if it has one.
+    fn current() -> Option<Self> {
+        leptos::prelude::use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Self>().cloned())
+    }
+
+    async fn contact<F, Fut>(
+        &self,
+        id: i64,
+        epoch: i64,
+        lookup: F,
+    ) -> Result<Option<ContactPrincipal>, sqlx::Error>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<Option<ContactPrincipal>, sqlx::Error>>,
+    {
+        remembered(&self.contact, id, epoch, lookup).await
+    }
+
+    async fn admin<F, Fut>(
+        &self,
+        id: i64,
+        epoch: i64,
+        lookup: F,
+    ) -> Result<Option<AdminPrincipal>, sqlx::Error>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<Option<AdminPrincipal>, sqlx::Error>>,
+    {
+        remembered(&self.admin, id, epoch, lookup).await
+    }
+}
+
+async fn remembered<P: Clone, F, Fut>(
+    cell: &tokio::sync::OnceCell<Memo<P>>,
+    id: i64,
+    epoch: i64,
+    lookup: F,
+) -> Result<Option<P>, sqlx::Error>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<Option<P>, sqlx::Error>>,
+{
+    let (for_id, for_epoch, principal) = cell
+        .get_or_try_init(|| async { Ok::<_, sqlx::Error>((id, epoch, lookup().await?)) })
+        .await?;
+    if (*for_id, *for_epoch) == (id, epoch) {
+        return Ok(principal.clone());
+    }
+    lookup().await
 }
 
 /// A session store failure: an exhausted session pool, or a database that is away (restarting,

@@ -224,14 +224,11 @@ pub async fn create_admin(
     }
     let pools = connect_and_migrate(database_url, &DbSettings::default()).await?;
     let hash = app::auth::password::hash_blocking(password);
-    app::store::admins::upsert(&pools.app, name, email, &hash).await?;
-    // A reset is also the way back in for an admin who lost its second factor (issue 20):
-    // it enrols again after signing in.
-    let id: i64 = sqlx::query_scalar("SELECT id FROM admins WHERE email = $1")
-        .bind(email)
-        .fetch_one(&pools.app)
-        .await?;
-    let mut conn = pools.app.acquire().await?;
-    app::store::second_factors::remove_all(&mut conn, app::principal::Role::Admin, id).await?;
+    // A reset is also the way back in for an admin who lost its second factor (issue 20): it
+    // sets one up again after signing in. Password and factors change together or not at all.
+    let mut tx = app::store::begin_write(&pools.app).await?;
+    let id = app::store::admins::upsert(&mut tx, name, email, &hash).await?;
+    app::store::second_factors::remove_all(&mut tx, app::principal::Role::Admin, id).await?;
+    tx.commit().await?;
     Ok(())
 }

@@ -289,6 +289,9 @@ fn router(state: AppState) -> Router {
         .with_state(state)
         .merge(static_files)
         .layer(axum::middleware::from_fn(app::i18n::choice::negotiate))
+        .layer(axum::middleware::from_fn(
+            app::auth::RequestPrincipals::attach,
+        ))
         .layer(axum::middleware::map_response(
             crate::bad_requests::malformed_arguments_are_client_errors,
         ))

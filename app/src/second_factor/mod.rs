@@ -71,13 +71,14 @@ pub async fn remove_passkey(
 ) -> Result<(), AppError> {
     require_recent_proof(app, who).await?;
     let (role, id) = (who.account.role, who.account.id);
-    let factors = second_factors::summary(&app.db, role, id).await?;
+    let mut tx = store::begin_write(&app.db).await?;
+    second_factors::lock_account(&mut tx, role, id).await?;
+    let factors = second_factors::summary(&mut *tx, role, id).await?;
     if role == Role::Admin && !factors.authenticator_app && factors.passkeys <= 1 {
         return Err(AppError::Invalid(crate::i18n::t(
             "err-admin-keeps-a-factor",
         )));
     }
-    let mut tx = store::begin_write(&app.db).await?;
     if !second_factors::remove_passkey(&mut tx, role, id, passkey_id).await? {
         return Err(AppError::NotFound);
     }

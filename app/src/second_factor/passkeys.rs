@@ -19,6 +19,10 @@ use crate::store::{self, second_factors};
 const REGISTRATION_KEY: &str = "passkey_registration";
 const AUTHENTICATION_KEY: &str = "passkey_authentication";
 
+/// The session keys this module keeps; `auth` clears them whenever the session's account
+/// changes, so a ceremony started for one account cannot finish for another.
+pub const SESSION_KEYS: [&str; 2] = [REGISTRATION_KEY, AUTHENTICATION_KEY];
+
 /// The relying party for `origin` (the portal's public URL, or `PORTAL_PASSKEY_ORIGIN`): its
 /// host is the RP id. `None` when the host is an IP address, which passkeys cannot be bound to.
 pub fn relying_party(origin: &str) -> Option<Arc<Webauthn>> {
@@ -84,7 +88,7 @@ pub async fn start_registration(
     }
     let session = auth::session().await?;
     session
-        .insert(REGISTRATION_KEY, (handle, state))
+        .insert(REGISTRATION_KEY, (account.role, account.id, handle, state))
         .await
         .map_err(auth::session_error)?;
     json(&options)
@@ -100,11 +104,14 @@ pub async fn finish_registration(
 ) -> Result<(), AppError> {
     let webauthn = webauthn(app)?;
     let session = auth::session().await?;
-    let started: Option<(Uuid, PasskeyRegistration)> = session
+    let started: Option<(crate::principal::Role, i64, Uuid, PasskeyRegistration)> = session
         .remove(REGISTRATION_KEY)
         .await
         .map_err(auth::session_error)?;
-    let (handle, state) = started.ok_or_else(|| AppError::Invalid(t("err-passkey-start-again")))?;
+    // Started by this account, in this session.
+    let (_, _, handle, state) = started
+        .filter(|(role, id, _, _)| (*role, *id) == (account.role, account.id))
+        .ok_or_else(|| AppError::Invalid(t("err-passkey-start-again")))?;
     let credential: RegisterPublicKeyCredential =
         serde_json::from_str(credential).map_err(|_| AppError::BadRequest)?;
     let passkey = webauthn

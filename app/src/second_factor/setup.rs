@@ -14,6 +14,30 @@ use crate::throttle::SECOND_FACTOR;
 use super::{audit_change, recovery, totp};
 
 const SETUP_KEY: &str = "authenticator_setup";
+
+/// An app being set up: for which account, since when (unix seconds), and its secret.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Setup {
+    role: Role,
+    id: i64,
+    started_at: i64,
+    secret: String,
+}
+
+/// The secret being set up for `who`, if it was started within `auth::RECENT_PROOF` (a set-up
+/// left unfinished cannot be picked up later, nor by another account in the same browser).
+async fn pending_setup(app: &AppState, who: &SignedIn) -> Result<Option<String>, AppError> {
+    let session = auth::session().await?;
+    let setup: Option<Setup> = match session.get(SETUP_KEY).await {
+        Err(tower_sessions::session::Error::SerdeJson(_)) => None,
+        other => other.map_err(auth::session_error)?,
+    };
+    let now = app.clock.now().timestamp();
+    Ok(setup
+        .filter(|s| (s.role, s.id) == (who.account.role, who.account.id))
+        .filter(|s| now - s.started_at < auth::RECENT_PROOF.num_seconds())
+        .map(|s| s.secret))
+}
 const FRESH_CODES_KEY: &str = "fresh_recovery_codes";
 
 /// Starts setting up the authenticator app: a new secret, kept in the session.
@@ -23,9 +47,15 @@ pub async fn start(app: &AppState, who: &SignedIn) -> Result<(), AppError> {
         return Err(AppError::Invalid(t("err-authenticator-exists")));
     }
     super::require_recent_proof(app, who).await?;
+    let setup = Setup {
+        role: who.account.role,
+        id: who.account.id,
+        started_at: app.clock.now().timestamp(),
+        secret: totp::new_secret(),
+    };
     let session = auth::session().await?;
     session
-        .insert(SETUP_KEY, totp::new_secret())
+        .insert(SETUP_KEY, setup)
         .await
         .map_err(auth::session_error)
 }
@@ -33,9 +63,11 @@ pub async fn start(app: &AppState, who: &SignedIn) -> Result<(), AppError> {
 /// Confirms the app being set up with its first code: saves it with a new set of recovery
 /// codes (shown once), and counts as proving a second factor for this session.
 pub async fn confirm(app: &AppState, who: &SignedIn, code: &str) -> Result<(), AppError> {
+    super::require_recent_proof(app, who).await?;
     let session = auth::session().await?;
-    let secret: Option<String> = session.get(SETUP_KEY).await.map_err(auth::session_error)?;
-    let secret = secret.ok_or_else(|| AppError::Invalid(t("err-authenticator-start-again")))?;
+    let secret = pending_setup(app, who)
+        .await?
+        .ok_or_else(|| AppError::Invalid(t("err-authenticator-start-again")))?;
     let subject = format!("{}:{}", who.account.role.as_str(), who.account.id);
     let ip = auth::client_address(app).await;
     let _counted = SECOND_FACTOR.attempt(app, &subject, &ip).await?;
@@ -53,10 +85,7 @@ pub async fn confirm(app: &AppState, who: &SignedIn, code: &str) -> Result<(), A
     audit_change(&mut tx, &who.account, "authenticator_added", summary).await?;
     tx.commit().await?;
     SECOND_FACTOR.clear(app, &subject).await?;
-    let _: Option<String> = session
-        .remove(SETUP_KEY)
-        .await
-        .map_err(auth::session_error)?;
+    forget(&session).await?;
     session
         .insert(FRESH_CODES_KEY, codes)
         .await
@@ -64,18 +93,32 @@ pub async fn confirm(app: &AppState, who: &SignedIn, code: &str) -> Result<(), A
     auth::proved_second_factor(app, SignInMethod::PasswordAndCode).await
 }
 
+/// Forgets an app being set up, once its set-up is confirmed.
+async fn forget(session: &tower_sessions::Session) -> Result<(), AppError> {
+    let _: Option<serde_json::Value> = session
+        .remove(SETUP_KEY)
+        .await
+        .map_err(auth::session_error)?;
+    Ok(())
+}
+
+/// The session keys this module keeps; `auth` clears them whenever the session's account
+/// changes (sign-in, second step), so nothing of one account reaches another.
+pub const SESSION_KEYS: [&str; 2] = [SETUP_KEY, FRESH_CODES_KEY];
+
 /// Removes the authenticator app and its recovery codes. An admin keeps at least one factor.
 pub async fn remove(app: &AppState, who: &SignedIn) -> Result<(), AppError> {
     super::require_recent_proof(app, who).await?;
     let (role, id) = (who.account.role, who.account.id);
-    let factors = second_factors::summary(&app.db, role, id).await?;
+    let mut tx = store::begin_write(&app.db).await?;
+    second_factors::lock_account(&mut tx, role, id).await?;
+    let factors = second_factors::summary(&mut *tx, role, id).await?;
     if !factors.authenticator_app {
         return Err(AppError::NotFound);
     }
     if role == Role::Admin && factors.passkeys == 0 {
         return Err(AppError::Invalid(t("err-admin-keeps-a-factor")));
     }
-    let mut tx = store::begin_write(&app.db).await?;
     second_factors::remove_totp(&mut tx, role, id).await?;
     let summary = "Authenticator app and recovery codes removed".to_string();
     audit_change(&mut tx, &who.account, "authenticator_removed", summary).await?;
@@ -113,7 +156,7 @@ pub async fn overview(app: &AppState, who: &SignedIn) -> Result<SecurityOverview
     let (role, id) = (who.account.role, who.account.id);
     let factors = second_factors::summary(&app.db, role, id).await?;
     let session = auth::session().await?;
-    let setup: Option<String> = session.get(SETUP_KEY).await.map_err(auth::session_error)?;
+    let setup = pending_setup(app, who).await?;
     let email = second_factors::email(&app.db, role, id).await?;
     let enrolment = setup.and_then(|secret| totp::enrolment(&secret, &email));
     let fresh: Option<Vec<String>> = session

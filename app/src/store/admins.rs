@@ -18,23 +18,24 @@ pub async fn active_principal(
     Ok(row.map(|(admin_id, name)| AdminPrincipal { admin_id, name }))
 }
 
-/// Creates an admin, or resets the password and name of an existing one with this email.
+/// Creates an admin, or resets the password and name of an existing one with this email;
+/// returns its id.
 pub async fn upsert(
-    db: &Db,
+    conn: &mut crate::store::Conn,
     name: &str,
     email: &str,
     password_hash: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
         "INSERT INTO admins (name, email, password_hash, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO UPDATE
-            SET name = $1, password_hash = $3, active = 1, auth_epoch = admins.auth_epoch + 1",
+            SET name = $1, password_hash = $3, active = 1, auth_epoch = admins.auth_epoch + 1
+         RETURNING id",
     )
     .bind(name)
     .bind(email.trim().to_lowercase())
     .bind(password_hash)
     .bind(now_rfc3339())
-    .execute(db)
-    .await?;
-    Ok(())
+    .fetch_one(conn)
+    .await
 }

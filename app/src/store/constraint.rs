@@ -23,6 +23,17 @@ pub struct KnownConstraint {
 
 /// Every UNIQUE index and trigger a request can reach, with its answer.
 pub const KNOWN: &[KnownConstraint] = &[
+    // Issue 20: two set-ups of one account's app at once, or a passkey registered twice.
+    KnownConstraint {
+        postgres: "totp_factors_pkey",
+        sqlite: "totp_factors.account_role, totp_factors.account_id",
+        refusal: || AppError::Invalid(t("err-authenticator-exists")),
+    },
+    KnownConstraint {
+        postgres: "passkeys_credential_id_key",
+        sqlite: "passkeys.credential_id",
+        refusal: || AppError::Invalid(t("err-passkey-refused")),
+    },
     KnownConstraint {
         postgres: "contracts_no_overlap",
         sqlite: "contracts_no_overlap",

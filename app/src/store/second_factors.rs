@@ -23,7 +23,16 @@ impl Summary {
     }
 }
 
-pub async fn summary(db: &Db, role: Role, account_id: i64) -> Result<Summary, sqlx::Error> {
+/// Counts the account's factors, on the pool or inside a transaction (`&mut *tx`), where a
+/// change re-counts what it may remove.
+pub async fn summary<'c, E>(
+    executor: E,
+    role: Role,
+    account_id: i64,
+) -> Result<Summary, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
     let (app, codes, passkeys): (i64, i64, i64) = sqlx::query_as(
         "SELECT
             (SELECT COUNT(*) FROM totp_factors WHERE account_role = $1 AND account_id = $2),
@@ -33,7 +42,7 @@ pub async fn summary(db: &Db, role: Role, account_id: i64) -> Result<Summary, sq
     )
     .bind(role.as_str())
     .bind(account_id)
-    .fetch_one(db)
+    .fetch_one(executor)
     .await?;
     Ok(Summary {
         authenticator_app: app > 0,
@@ -323,6 +332,19 @@ pub async fn remove_passkey(
             .execute(conn)
             .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Locks the account's row until the transaction ends (PostgreSQL; SQLite's `BEGIN IMMEDIATE`
+/// already serializes writers), so that two removals cannot both see the other's factor.
+pub async fn lock_account(conn: &mut Conn, role: Role, account_id: i64) -> Result<(), sqlx::Error> {
+    if conn.backend_name() == "PostgreSQL" {
+        let sql = match role {
+            Role::Contact => "SELECT id FROM contacts WHERE id = $1 FOR UPDATE",
+            Role::Admin => "SELECT id FROM admins WHERE id = $1 FOR UPDATE",
+        };
+        sqlx::query(sql).bind(account_id).execute(conn).await?;
+    }
+    Ok(())
 }
 
 /// Removes every second factor of the account (an admin's reset of a contact's).

@@ -476,3 +476,69 @@ async fn passkey_ceremonies_refuse_forged_or_unstarted_answers_with_4xx() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_unfinished_app_set_up_expires_and_stays_with_its_account() {
+    let app = spawn_app().await;
+    let cookie = app.login_as(COMPANY).await;
+    let started = app
+        .call("start_authenticator_setup", &[], Some(&cookie))
+        .await;
+    assert_eq!(started.status(), StatusCode::OK);
+    let secret = security(&app, &cookie).await["enrolment"]["secret"]
+        .as_str()
+        .unwrap()
+        .replace(' ', "");
+
+    // Another account signing in on the same browser does not inherit the set-up.
+    let other = app
+        .client
+        .post(format!("{}/api/login", app.base))
+        .header("accept", "application/json")
+        .header("cookie", &cookie)
+        .form(&[
+            ("email", contact_email("Contoso Logistics")),
+            ("password", DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), StatusCode::OK);
+    let other = session_cookie(other.headers()).unwrap();
+    assert!(security(&app, &other).await["enrolment"].is_null());
+    let stolen = app
+        .call(
+            "confirm_authenticator",
+            &[("code", &code(&app, &secret, 0))],
+            Some(&other),
+        )
+        .await;
+    assert_eq!(stolen.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Left unfinished for more than ten minutes, it cannot be picked up again.
+    let cookie = app.login_as(COMPANY).await;
+    app.call("start_authenticator_setup", &[], Some(&cookie))
+        .await;
+    let secret = security(&app, &cookie).await["enrolment"]["secret"]
+        .as_str()
+        .unwrap()
+        .replace(' ', "");
+    app.clock
+        .as_ref()
+        .unwrap()
+        .advance(chrono::Duration::minutes(11));
+    assert!(security(&app, &cookie).await["enrolment"].is_null());
+    let late = app
+        .call(
+            "confirm_authenticator",
+            &[("code", &code(&app, &secret, 0))],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(late.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM totp_factors WHERE account_role = 'contact'")
+            .await,
+        0
+    );
+}
