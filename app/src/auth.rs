@@ -307,7 +307,7 @@ pub async fn admin_of(session: Session, state: &AppState) -> Result<AdminPrincip
     let (session, user) = session_user(session, Role::Admin, &state.clock).await?;
     let lookup = || store::admins::active_principal(&state.db, user.id, user.epoch);
     let principal = match RequestPrincipals::current() {
-        Some(memo) => memo.admin(user.id, user.epoch, lookup).await?,
+        Some(memo) => remembered(&memo.admin, user.id, user.epoch, lookup).await?,
         None => lookup().await?,
     };
     match principal {
@@ -336,7 +336,7 @@ pub async fn contact_of(session: Session, state: &AppState) -> Result<ContactPri
     let (session, user) = session_user(session, Role::Contact, &state.clock).await?;
     let lookup = || store::contacts::active_principal(&state.db, user.id, user.epoch);
     let principal = match RequestPrincipals::current() {
-        Some(memo) => memo.contact(user.id, user.epoch, lookup).await?,
+        Some(memo) => remembered(&memo.contact, user.id, user.epoch, lookup).await?,
         None => lookup().await?,
     };
     match principal {
@@ -377,34 +377,9 @@ impl RequestPrincipals {
         leptos::prelude::use_context::<axum::http::request::Parts>()
             .and_then(|parts| parts.extensions.get::<Self>().cloned())
     }
-
-    async fn contact<F, Fut>(
-        &self,
-        id: i64,
-        epoch: i64,
-        lookup: F,
-    ) -> Result<Option<ContactPrincipal>, sqlx::Error>
-    where
-        F: Fn() -> Fut,
-        Fut: std::future::Future<Output = Result<Option<ContactPrincipal>, sqlx::Error>>,
-    {
-        remembered(&self.contact, id, epoch, lookup).await
-    }
-
-    async fn admin<F, Fut>(
-        &self,
-        id: i64,
-        epoch: i64,
-        lookup: F,
-    ) -> Result<Option<AdminPrincipal>, sqlx::Error>
-    where
-        F: Fn() -> Fut,
-        Fut: std::future::Future<Output = Result<Option<AdminPrincipal>, sqlx::Error>>,
-    {
-        remembered(&self.admin, id, epoch, lookup).await
-    }
 }
 
+/// The memo's answer for `(id, epoch)`, looked up on first use; another key looks up afresh.
 async fn remembered<P: Clone, F, Fut>(
     cell: &tokio::sync::OnceCell<Memo<P>>,
     id: i64,

@@ -89,6 +89,19 @@ pub fn error_view(error: AppError) -> AnyView {
     }
 }
 
+/// A refusal that a plain form post carried back in the URL (`?error=…`, see
+/// `api::redirect_plain_form`): throttling with its wait, an expired second step, or else the
+/// page's own message `other`.
+pub fn refusal_in_query(query: &leptos_router::params::ParamsMap, other: &str) -> Option<String> {
+    query.get("error").map(|kind| match kind.as_str() {
+        "throttled" => crate::text::too_many_attempts(
+            query.get("wait").and_then(|w| w.parse().ok()).unwrap_or(15),
+        ),
+        "expired" => t("code-expired"),
+        _ => t(other),
+    })
+}
+
 /// Percent-encodes a query value: everything but unreserved characters (RFC 3986), so a
 /// search holding `&`, `#` or `+` survives in the pager's links.
 pub fn query_value(text: &str) -> String {

@@ -6,7 +6,6 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::Login;
 use crate::i18n::t;
-use crate::text;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -16,16 +15,7 @@ pub fn LoginPage() -> impl IntoView {
     // with `?error=…`.
     let error = move || match login.value().get() {
         Some(Err(error)) => Some(error.to_string()),
-        _ => {
-            let query = query.read();
-            query.get("error").map(|kind| match kind.as_str() {
-                "throttled" => text::too_many_attempts(
-                    query.get("wait").and_then(|w| w.parse().ok()).unwrap_or(15),
-                ),
-                "expired" => t("code-expired"),
-                _ => t("err-invalid-credentials"),
-            })
-        }
+        _ => crate::components::refusal_in_query(&query.read(), "err-invalid-credentials"),
     };
     let signed_out = move || query.read().get("signed_out").is_some();
     let options = Resource::new_blocking(|| (), |_| crate::api::security::sign_in_state());

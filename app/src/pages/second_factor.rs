@@ -8,7 +8,6 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::security::{sign_in_state, VerifySecondFactor};
 use crate::i18n::t;
-use crate::text;
 
 #[component]
 pub fn SecondFactorPage() -> impl IntoView {
@@ -17,15 +16,7 @@ pub fn SecondFactorPage() -> impl IntoView {
     let query = use_query_map();
     let error = move || match verify.value().get() {
         Some(Err(error)) => Some(error.to_string()),
-        _ => {
-            let query = query.read();
-            query.get("error").map(|kind| match kind.as_str() {
-                "throttled" => text::too_many_attempts(
-                    query.get("wait").and_then(|w| w.parse().ok()).unwrap_or(15),
-                ),
-                _ => t("err-wrong-code"),
-            })
-        }
+        _ => crate::components::refusal_in_query(&query.read(), "err-wrong-code"),
     };
     view! {
         <Title text=t("code-title") />

@@ -89,7 +89,7 @@ pub async fn remove_passkey(
 }
 
 /// The throttle's subject for an account's codes.
-fn subject(account: &Account) -> String {
+pub(crate) fn subject(account: &Account) -> String {
     format!("{}:{}", account.role.as_str(), account.id)
 }
 

@@ -68,7 +68,7 @@ pub async fn confirm(app: &AppState, who: &SignedIn, code: &str) -> Result<(), A
     let secret = pending_setup(app, who)
         .await?
         .ok_or_else(|| AppError::Invalid(t("err-authenticator-start-again")))?;
-    let subject = format!("{}:{}", who.account.role.as_str(), who.account.id);
+    let subject = super::subject(&who.account);
     let ip = auth::client_address(app).await;
     let _counted = SECOND_FACTOR.attempt(app, &subject, &ip).await?;
     let step = totp::check(&secret, code, app.clock.now()).ok_or(AppError::WrongCode)?;
