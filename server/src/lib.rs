@@ -5,6 +5,7 @@ pub mod bad_requests;
 pub mod config;
 pub mod csrf;
 pub mod db;
+pub mod page_cache;
 pub mod request_id;
 pub mod seed;
 pub mod startup;

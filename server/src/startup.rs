@@ -80,7 +80,7 @@ async fn prepare(config: &Config) -> Result<(AppState, SessionPool), StartupErro
         Some(today) => Clock::fixed(today, config.time_zone),
         None => Clock::system(config.time_zone),
     };
-    let state = AppState {
+    let state = AppState::new(app::state::Services {
         db: pools.app,
         clock,
         currency: config.currency.clone(),
@@ -89,7 +89,7 @@ async fn prepare(config: &Config) -> Result<(AppState, SessionPool), StartupErro
         trust_proxy: config.trust_proxy,
         passkeys: app::second_factor::passkeys::relying_party(&config.passkey_origin),
         leptos_options,
-    };
+    });
     Ok((state, pools.sessions))
 }
 
@@ -128,6 +128,11 @@ impl Application {
                 with_sessions(app, PostgresStore::new(pool.clone()), &config).await?
             }
         };
+        // Outside the sessions: a page answered from the cache costs no session read.
+        let app = app.layer(axum::middleware::from_fn_with_state(
+            crate::page_cache::PageCache::default(),
+            crate::page_cache::serve,
+        ));
         let router = with_outer_layers(app);
         let listener = tokio::net::TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
@@ -199,7 +204,10 @@ where
         .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
             app::auth::SESSION_IDLE_TIMEOUT.num_seconds(),
         )));
-    Ok(router.layer(layer))
+    // `Router::layer` wraps every route on its own, and axum clones a route's whole stack for
+    // each request it answers. Around the app as one service, the session layer (and the page
+    // cache outside it) is cloned once per request, whichever route answers.
+    Ok(Router::new().fallback_service(router).layer(layer))
 }
 
 /// tower-sessions' stores each have an inherent `migrate`; this makes it callable generically.
@@ -247,8 +255,8 @@ fn router(state: AppState) -> Router {
         }
     };
     let app_shell = {
-        let options = state.leptos_options.clone();
-        move || shell(options.clone())
+        let state = state.clone();
+        move || shell(state.leptos_options.clone())
     };
     let pkg_dir = format!("{}/pkg", state.leptos_options.site_root);
     let public_host = crate::csrf::PublicHost::of(&state.public_url);
@@ -318,7 +326,8 @@ fn router(state: AppState) -> Router {
 /// 5. [`crate::request_id::answer_failures`]: a panic, or a 500 without a body, becomes the
 ///    generic internal-error answer quoting the request id;
 ///
-/// and inside them the `app`: sessions (added by [`Application::build`]), then the checks of
+/// and inside them the `app`: the shared-page cache ([`crate::page_cache`]) and sessions (both
+/// added by [`Application::build`]), then the checks of
 /// [`router`] (body size, readable bodies, CSRF), then the routes.
 pub fn with_outer_layers(app: Router) -> Router {
     app.layer(axum::middleware::from_fn(

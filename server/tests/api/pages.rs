@@ -88,6 +88,116 @@ async fn the_plans_page_shows_what_the_database_holds_now() {
     assert!(!html.contains(">10%<"), "the old percentage is gone");
 }
 
+/// The nonce of a page's policy, and how many times the page's HTML names it.
+async fn nonce_and_uses(response: reqwest::Response) -> (String, usize, String) {
+    let policy = response.headers()[reqwest::header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a page's policy names a nonce")
+        .to_owned();
+    let html = response.text().await.unwrap();
+    let uses = html.matches(&format!("nonce=\"{nonce}\"")).count();
+    let page = html.replace(&nonce, "NONCE");
+    (nonce, uses, page)
+}
+
+/// Issue 18: anonymous visitors share one rendering of /login and /plans for a second, and
+/// every answer still carries a nonce of its own, in its policy and in its scripts alike.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shared_pages_give_every_answer_its_own_nonce() {
+    let app = spawn_app().await;
+    for path in ["/plans", "/login"] {
+        let mut nonces = std::collections::HashSet::new();
+        let mut pages = std::collections::HashSet::new();
+        for _ in 0..4 {
+            let (nonce, uses, page) = nonce_and_uses(app.get(path, None).await).await;
+            assert_eq!(nonce.len(), 22, "{path}: a 128-bit nonce, base64url");
+            assert!(
+                uses >= 2,
+                "{path}: the scripts carry the policy's nonce ({uses} uses)"
+            );
+            assert!(nonces.insert(nonce), "{path}: a nonce was served twice");
+            pages.insert(page);
+        }
+        assert_eq!(pages.len(), 1, "{path}: apart from the nonce, one page");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shared_pages_follow_edits_at_once_and_other_writers_within_a_second() {
+    let app = spawn_app().await;
+    assert!(app
+        .get("/plans", None)
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains(">10%<"));
+
+    // An admin's edit through this instance shows on the next visit.
+    let admin = app.login_admin().await;
+    let form = [
+        ("tier", "basic"),
+        ("percent", "11"),
+        ("min_licenses", "0"),
+        ("response_amount", "3"),
+        ("response_unit", "business_days"),
+        ("deployment_and_adjusting", "on"),
+        ("version_update", "on"),
+        ("functional_features", "on"),
+    ];
+    let edit = app.call("admin_update_plan", &form, Some(&admin)).await;
+    assert_eq!(
+        edit.status(),
+        StatusCode::OK,
+        "{}",
+        edit.text().await.unwrap()
+    );
+    let html = app.get("/plans", None).await.text().await.unwrap();
+    assert!(html.contains(">11%<"), "the edit shows at once");
+
+    // A change this process did not make (another instance's, here a direct write) shows
+    // once the shared copy is a second old, and not before.
+    sqlx::query("UPDATE plans SET percent_bp = 1200 WHERE tier = 'basic'")
+        .execute(&app.db().await)
+        .await
+        .unwrap();
+    let html = app.get("/plans", None).await.text().await.unwrap();
+    assert!(html.contains(">11%<"), "answered from the shared copy");
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let html = app.get("/plans", None).await.text().await.unwrap();
+    assert!(html.contains(">12%<"), "a second later, rendered again");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shared_pages_are_per_language_and_never_for_a_session() {
+    let app = spawn_app().await;
+    let english = app.get("/plans", None).await.text().await.unwrap();
+    let ukrainian = app
+        .client
+        .get(format!("{}/plans", app.base))
+        .header(reqwest::header::ACCEPT_LANGUAGE, "uk")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(english.contains(r#"<html lang="en""#));
+    assert!(ukrainian.contains(r#"<html lang="uk""#), "{ukrainian}");
+
+    // A signed-in contact's plans page is rendered for them (their header, not "Sign in").
+    let cookie = app.login_as("Contoso Logistics").await;
+    let signed_in = app.get("/plans", Some(&cookie)).await.text().await.unwrap();
+    assert!(english.contains(r#"href="/login""#));
+    assert!(!signed_in.contains(r#"<a href="/login">"#), "{signed_in}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_are_404() {
     let app = spawn_app().await;
