@@ -36,7 +36,7 @@ db="$work/bench.db"
 serve() {
   env DATABASE_URL="sqlite://$db" LEPTOS_SITE_ROOT="$ROOT/target/site" \
     LEPTOS_SITE_ADDR="127.0.0.1:$port" PORTAL_PUBLIC_URL="http://127.0.0.1:$port" \
-    PORTAL_OUTBOX_DIR="$work/outbox" PORTAL_DEMO=1 PORTAL_TODAY=2026-11-25 RUST_LOG=warn \
+    PORTAL_OUTBOX_DIR="$work/outbox" PORTAL_OUTBOX_WAIT=0 PORTAL_DEMO=1 PORTAL_TODAY=2026-11-25 RUST_LOG=warn \
     "$CARGO_TARGET_DIR/release/server" >"$work/server.log" 2>&1 &
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return; sleep 0.1; done
   cat "$work/server.log" >&2

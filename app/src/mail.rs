@@ -19,7 +19,8 @@ pub struct Mailer {
 #[derive(Clone)]
 enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    Outbox(AsyncFileTransport<Tokio1Executor>),
+    /// The directory, and whether a request that queued a mail waits for the file.
+    Outbox(AsyncFileTransport<Tokio1Executor>, bool),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -42,17 +43,21 @@ impl Mailer {
         })
     }
 
-    pub fn outbox(dir: PathBuf, from: &str) -> Result<Self, MailConfigError> {
+    /// Mail as `.eml` files in `dir`. With `wait`, a request that queues a mail (an invoice)
+    /// answers once the file is written, so tests and demos find it at once; without, it goes
+    /// out after the answer, as SMTP mail does.
+    pub fn outbox(dir: PathBuf, from: &str, wait: bool) -> Result<Self, MailConfigError> {
         std::fs::create_dir_all(&dir)?;
         Ok(Self {
             from: from.parse()?,
-            transport: Transport::Outbox(AsyncFileTransport::new(dir)),
+            transport: Transport::Outbox(AsyncFileTransport::new(dir), wait),
         })
     }
 
-    /// `true` for the outbox directory: local and fast, so callers may simply wait for it.
-    pub fn delivers_locally(&self) -> bool {
-        matches!(self.transport, Transport::Outbox(_))
+    /// Whether a request that queued a mail waits for its delivery: only for an outbox that
+    /// asks to (SMTP may take seconds, and no purchase waits for it).
+    pub fn delivered_before_answer(&self) -> bool {
+        matches!(self.transport, Transport::Outbox(_, true))
     }
 
     /// Sends a plain-text message (lettre picks the transfer encoding; long link lines come
@@ -144,7 +149,7 @@ impl Mailer {
                 .await
                 .map(|_| ())
                 .map_err(|e| e.to_string()),
-            Transport::Outbox(files) => files
+            Transport::Outbox(files, _) => files
                 .send(message)
                 .await
                 .map(|_| ())

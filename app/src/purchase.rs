@@ -346,7 +346,7 @@ pub async fn place(
     )
     .await?;
     store::idempotency::insert(&mut tx, who.company_id, key, &fingerprint, order_id, &now).await?;
-    let invoice_mail = crate::jobs::enqueue(
+    let invoice_mail = crate::jobs::enqueue_claimed(
         &mut tx,
         &crate::jobs::Job::InvoiceMail {
             order_id,
@@ -382,7 +382,7 @@ pub async fn place(
     .await?;
     tx.commit().await?;
     tracing::info!(order_id, company_id = who.company_id, %invoice_number, "order placed");
-    crate::jobs::kick(app, invoice_mail).await;
+    crate::jobs::run_claimed(app, invoice_mail).await;
     for job in webhooks {
         crate::jobs::kick_in_background(app, job).await;
     }

@@ -40,6 +40,10 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `PORTAL_OUTBOX_DIR`, default `outbox`: where mail goes without SMTP (one `.eml` each).
     pub outbox_dir: String,
+    /// `PORTAL_OUTBOX_WAIT`, on unless `0`: a request that queues a mail (an order's invoice)
+    /// answers once the outbox file is written, so tests and demos find it at once. `0` sends
+    /// it after the answer, as SMTP mail always is (`scripts/bench.sh` measures that way).
+    pub outbox_wait: bool,
     /// `PORTAL_MAIL_FROM`, default `Support Portal <support@portal.example>`.
     pub mail_from: String,
     /// `PORTAL_WORKER`, on unless `0`: this instance runs the job queue's worker (mail that
@@ -96,6 +100,10 @@ impl Config {
             public_url,
             smtp_url: get("PORTAL_SMTP_URL"),
             outbox_dir: get("PORTAL_OUTBOX_DIR").unwrap_or_else(|| "outbox".into()),
+            outbox_wait: !matches!(
+                get("PORTAL_OUTBOX_WAIT").as_deref(),
+                Some("0" | "false" | "no")
+            ),
             mail_from: get("PORTAL_MAIL_FROM")
                 .unwrap_or_else(|| "Support Portal <support@portal.example>".into()),
             worker: !matches!(get("PORTAL_WORKER").as_deref(), Some("0" | "false" | "no")),

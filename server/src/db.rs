@@ -189,14 +189,18 @@ async fn connect(database_url: &str, settings: &DbSettings) -> Result<Pools, sql
         .busy_timeout(SQLITE_BUSY_TIMEOUT)
         .foreign_keys(true);
     // Open once through the typed driver so the file exists with WAL set before `Any` opens it.
+    // No ping before each use (sqlx's default): an in-process SQLite connection cannot have
+    // gone away, and the ping is a round trip to the connection's thread (issue 18).
     let sessions = SqlitePoolOptions::new()
         .max_connections(4)
         .acquire_timeout(settings.acquire_timeout)
+        .test_before_acquire(false)
         .connect_with(options)
         .await?;
     let app = AnyPoolOptions::new()
         .max_connections(settings.max_connections)
         .acquire_timeout(settings.acquire_timeout)
+        .test_before_acquire(false)
         .after_connect(|conn, _| {
             Box::pin(async move {
                 conn.execute(SQLITE_SETTINGS).await?;

@@ -74,7 +74,11 @@ async fn prepare(config: &Config) -> Result<(AppState, SessionPool), StartupErro
         .build();
     let mailer = match &config.smtp_url {
         Some(url) => Mailer::smtp(url, &config.mail_from)?,
-        None => Mailer::outbox(config.outbox_dir.clone().into(), &config.mail_from)?,
+        None => Mailer::outbox(
+            config.outbox_dir.clone().into(),
+            &config.mail_from,
+            config.outbox_wait,
+        )?,
     };
     let clock = match config.today {
         Some(today) => Clock::fixed(today, config.time_zone),

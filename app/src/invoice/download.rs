@@ -58,8 +58,8 @@ async fn pdf_of(
         .await?
         .ok_or(AppError::NotFound)?;
     // In the reader's language: the request's, like the invoice page.
-    let pdf = in_locale(locale, || super::pdf::render(&document))?;
-    Ok((document.number.clone(), pdf))
+    let (document, pdf) = super::pdf::render_in(locale, document).await?;
+    Ok((document.number, pdf))
 }
 
 /// The PDF as an attachment named after the invoice, never cached by shared caches; an error

@@ -251,9 +251,9 @@ pub async fn send_mail(
         .ok_or(AppError::NotFound)?;
     // In the language of the company's contact, whoever placed the order.
     let locale = store::preferences::company_locale(&app.db, company_id).await?;
-    let (pdf, subject, body) = crate::i18n::in_locale(locale, || {
-        Ok::<_, AppError>((
-            pdf::render(&document)?,
+    let (document, pdf) = pdf::render_in(locale, document).await?;
+    let (subject, body) = crate::i18n::in_locale(locale, || {
+        (
             crate::text::invoice_mail_subject(&document.number),
             crate::text::invoice_mail(
                 &document.number,
@@ -261,8 +261,8 @@ pub async fn send_mail(
                 &document.currency,
                 document.due_date,
             ),
-        ))
-    })?;
+        )
+    });
     let recipients = recipients(app, &record).await?;
     app.mailer
         .send_with_attachment(

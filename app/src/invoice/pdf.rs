@@ -442,6 +442,22 @@ fn layout(invoice: &InvoiceDocument) -> Vec<Page> {
     l.pages
 }
 
+/// [`render`] in `locale`, on tokio's blocking pool: a PDF takes about 2.5 ms of one core
+/// (docs/performance.md), and on one of the runtime's two workers it would hold up every
+/// request queued behind it, a purchase holding the database's one writer among them (issue
+/// 18). Gives the document back with its bytes.
+pub async fn render_in(
+    locale: crate::i18n::Locale,
+    invoice: InvoiceDocument,
+) -> Result<(InvoiceDocument, Vec<u8>), AppError> {
+    tokio::task::spawn_blocking(move || {
+        let pdf = crate::i18n::in_locale(locale, || render(&invoice))?;
+        Ok((invoice, pdf))
+    })
+    .await
+    .map_err(|error| AppError::internal(format_args!("invoice rendering stopped: {error}")))?
+}
+
 /// The invoice as PDF bytes: A4, text selectable and searchable, fonts embedded.
 pub fn render(invoice: &InvoiceDocument) -> Result<Vec<u8>, AppError> {
     let font = |bytes: &'static [u8]| {

@@ -81,6 +81,18 @@ pub async fn enqueue(conn: &mut Conn, job: &Job, now: DateTime<Utc>) -> Result<i
         .ok_or_else(|| AppError::internal("a job without a dedupe key was not enqueued"))
 }
 
+/// Enqueues `job` in the caller's transaction, claimed by this process: run it with
+/// [`run_claimed`] right after the commit. Saves the claim's own write transaction that
+/// [`enqueue`] and [`kick`] take (issue 18); after a crash the claim expires in
+/// `LEASE_SECONDS` and a worker runs the job.
+pub async fn enqueue_claimed(
+    conn: &mut Conn,
+    job: &Job,
+    now: DateTime<Utc>,
+) -> Result<ClaimedJob, AppError> {
+    Ok(queue::enqueue_claimed(conn, &new_job(job, None, now)?, now, LEASE_SECONDS).await?)
+}
+
 /// Enqueues `job` unless a job with `key` exists (ever enqueued, whatever its state); returns
 /// whether it was added.
 pub async fn enqueue_once(
@@ -110,7 +122,7 @@ fn new_job(job: &Job, key: Option<String>, now: DateTime<Utc>) -> Result<NewJob,
 /// and fast) the caller waits for it; over SMTP it runs in the background, so nobody waits
 /// for a mail server. A failure stays in the queue for the worker.
 pub async fn kick(app: &AppState, id: i64) {
-    kick_as(app, id, app.mailer.delivers_locally()).await;
+    kick_as(app, id, app.mailer.delivered_before_answer()).await;
 }
 
 /// Runs job `id` in the background, whatever the mailer: a webhook receiver may take seconds,
@@ -133,6 +145,17 @@ async fn kick_as(app: &AppState, id: i64, wait: bool) {
         running.await;
     } else {
         tokio::spawn(running);
+    }
+}
+
+/// Runs a job of [`enqueue_claimed`] once its transaction committed, waiting for it as
+/// [`kick`] does.
+pub async fn run_claimed(app: &AppState, job: ClaimedJob) {
+    if app.mailer.delivered_before_answer() {
+        run(app, job).await;
+    } else {
+        let app = app.clone();
+        tokio::spawn(async move { run(&app, job).await });
     }
 }
 

@@ -170,7 +170,7 @@ pub async fn authenticate(
         sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
             .bind(now.to_rfc3339())
             .bind(id)
-            .execute(db)
+            .execute(&crate::store::writer(db))
             .await?;
     }
     let scope = Scope::parse(&scope).ok_or(sqlx::Error::Decode("token scope".into()))?;

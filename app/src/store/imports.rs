@@ -13,7 +13,7 @@ pub async fn save(db: &Db, admin_id: i64, applied: bool, report: &str) -> Result
     .bind(i64::from(applied))
     .bind(report)
     .bind(super::now_rfc3339())
-    .fetch_one(db)
+    .fetch_one(&crate::store::writer(db))
     .await
 }
 

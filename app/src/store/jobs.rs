@@ -54,6 +54,33 @@ pub async fn enqueue(
     Ok(row.map(|(id,)| id))
 }
 
+/// Enqueues `job` in the caller's transaction already claimed, until `lease_seconds` after
+/// `now`, for the caller to run right after its commit: the claim is written with the change
+/// instead of in a transaction of its own (issue 18: one write fewer per purchase). If the
+/// caller dies before running it, the claim expires and a worker runs the job, as for any
+/// claim. Jobs enqueued this way have no dedupe key.
+pub async fn enqueue_claimed(
+    conn: &mut Conn,
+    job: &NewJob,
+    now: DateTime<Utc>,
+    lease_seconds: i64,
+) -> Result<ClaimedJob, sqlx::Error> {
+    sqlx::query_as(
+        "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at, status, attempts,
+                           locked_until)
+         VALUES ($1, $2, $3, $4, $5, 'running', 1, $6)
+         RETURNING id, kind, payload, attempts, max_attempts",
+    )
+    .bind(job.kind)
+    .bind(job.payload.to_string())
+    .bind(instant(job.run_at))
+    .bind(i64::from(job.max_attempts.max(1)))
+    .bind(instant(now))
+    .bind(instant(now + chrono::Duration::seconds(lease_seconds)))
+    .fetch_one(conn)
+    .await
+}
+
 /// A job claimed by this worker until its lease ends.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ClaimedJob {
@@ -153,7 +180,7 @@ pub async fn complete(db: &Db, job: &ClaimedJob, now: DateTime<Utc>) -> Result<b
     .bind(job.id)
     .bind(job.attempts)
     .bind(instant(now))
-    .execute(db)
+    .execute(&crate::store::writer(db))
     .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -185,7 +212,7 @@ pub async fn failed(
     } else {
         instant(retry_at)
     })
-    .execute(db)
+    .execute(&crate::store::writer(db))
     .await?;
     Ok(done.rows_affected() == 1)
 }

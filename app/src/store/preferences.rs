@@ -13,7 +13,7 @@ pub async fn set_locale(db: &Db, role: Role, id: i64, locale: Locale) -> Result<
     sqlx::query(sql)
         .bind(locale.code())
         .bind(id)
-        .execute(db)
+        .execute(&crate::store::writer(db))
         .await?;
     Ok(())
 }

@@ -33,11 +33,11 @@ pub async fn record(
     let day_ago = (now - Duration::days(1)).to_rfc3339();
     sqlx::query("DELETE FROM rate_events WHERE at < $1")
         .bind(&day_ago)
-        .execute(db)
+        .execute(&crate::store::writer(db))
         .await?;
     sqlx::query("DELETE FROM lockouts WHERE at < $1")
         .bind(&day_ago)
-        .execute(db)
+        .execute(&crate::store::writer(db))
         .await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO rate_events (kind, subject, ip, at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -46,7 +46,7 @@ pub async fn record(
     .bind(subject)
     .bind(ip)
     .bind(now.to_rfc3339())
-    .fetch_one(db)
+    .fetch_one(&crate::store::writer(db))
     .await?;
     Ok(id)
 }
@@ -88,7 +88,7 @@ pub async fn attempts(
 pub async fn forget(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM rate_events WHERE id = $1")
         .bind(id)
-        .execute(db)
+        .execute(&crate::store::writer(db))
         .await?;
     Ok(())
 }
@@ -103,12 +103,12 @@ pub async fn clear(
     sqlx::query("DELETE FROM rate_events WHERE kind = $1 AND subject = $2")
         .bind(kind)
         .bind(subject)
-        .execute(db)
+        .execute(&crate::store::writer(db))
         .await?;
     sqlx::query("DELETE FROM lockouts WHERE kind = $1 AND locked = $2")
         .bind(lockout_kind)
         .bind(Key::Subject(subject).name())
-        .execute(db)
+        .execute(&crate::store::writer(db))
         .await?;
     Ok(())
 }
@@ -170,7 +170,7 @@ pub async fn lock(
     .bind(nth)
     .bind(now.to_rfc3339())
     .bind(ends_at.to_rfc3339())
-    .execute(db)
+    .execute(&crate::store::writer(db))
     .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -133,7 +133,7 @@ pub async fn record_try(
     .bind(error)
     .bind(i64::from(delivered))
     .bind(now)
-    .execute(db)
+    .execute(&crate::store::writer(db))
     .await?;
     Ok(())
 }

@@ -450,6 +450,49 @@ async fn a_job_claimed_by_an_instance_killed_mid_send_is_sent_once_its_lease_run
     );
 }
 
+/// Issue 18: a purchase writes its invoice mail already claimed, in its own transaction. The
+/// claim behaves like any other: nobody else runs the job during the lease, a worker does
+/// after it, and the claim's holder records the outcome.
+#[tokio::test]
+async fn a_job_enqueued_claimed_is_a_claim_like_any_other() {
+    let app = spawn_app().await;
+    let db = app.db().await;
+    let now = Utc::now();
+    let mut conn = db.acquire().await.unwrap();
+    let claimed = jobs::enqueue_claimed(&mut conn, &job(None, now), now, 60)
+        .await
+        .unwrap();
+    drop(conn);
+    assert_eq!((claimed.kind.as_str(), claimed.attempts), ("test", 1));
+    assert_eq!(
+        jobs::claim_next(&db, now + Duration::seconds(59), 60)
+            .await
+            .unwrap(),
+        None,
+        "nobody else runs it during the lease"
+    );
+    assert!(jobs::complete(&db, &claimed, now).await.unwrap());
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 1")
+            .await,
+        1
+    );
+
+    // Its holder died before running it: a worker runs it once the lease is over.
+    let mut conn = db.acquire().await.unwrap();
+    let dead = jobs::enqueue_claimed(&mut conn, &job(None, now), now, 60)
+        .await
+        .unwrap();
+    drop(conn);
+    let later = now + Duration::seconds(61);
+    let retried = jobs::claim_next(&db, later, 60).await.unwrap().unwrap();
+    assert_eq!((retried.id, retried.attempts), (dead.id, 2));
+    assert!(
+        !jobs::complete(&db, &dead, later).await.unwrap(),
+        "the dead claim is fenced off"
+    );
+}
+
 #[tokio::test]
 async fn a_worker_whose_claim_expired_cannot_record_over_the_new_claim() {
     let app = spawn_app().await;
