@@ -63,6 +63,8 @@ cookie=$(curl -s -o /dev/null -D - -X POST "http://127.0.0.1:$port/api/login" \
 
 # The same bytes, served by nginx.
 mkdir -p "$work/nginx/www" "$work/nginx/logs"
+# nginx's workers run as nobody when started as root: mktemp's 0700 directory answered them 403.
+chmod 755 "$work" "$work/nginx" "$work/nginx/www"
 curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$port/dashboard" >"$work/nginx/www/dashboard"
 curl -fs "http://127.0.0.1:$port/plans" >"$work/nginx/www/plans"
 curl -fs "http://127.0.0.1:$port/login" >"$work/nginx/www/login"
@@ -79,12 +81,14 @@ http {
 CONF
 nginx -p "$work/nginx" -c nginx.conf
 
-# "rps p50 p99" of a wrk run (latencies in ms).
+# "rps p50 p99" of a wrk run (latencies in ms), CONNECTIONS at a time (32 by default). Answers
+# other than 2xx/3xx are reported on stderr: a figure made of refusals would mean nothing.
 measure() {
-  wrk -t2 -c32 -d"${duration}s" --latency "$@" | awk '
+  wrk -t2 -c"${CONNECTIONS:-32}" -d"${duration}s" --latency "$@" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
     $1 == "Requests/sec:" { rps = $2 }
+    /Non-2xx or 3xx responses:/ { printf "warning: %s answers were not 2xx/3xx\n", $NF > "/dev/stderr" }
     END { printf "%.0f\t%.1f\t%.1f\n", rps, p50, p99 }'
 }
 cat >"$work/login.lua" <<'LUA'
@@ -108,8 +112,10 @@ row "/plans (anonymous)" "$(measure "http://127.0.0.1:$port/plans")" \
   "$(measure "http://127.0.0.1:$static/plans")"
 row "/login (anonymous)" "$(measure "http://127.0.0.1:$port/login")" \
   "$(measure "http://127.0.0.1:$static/login")"
-read -r rps p50 p99 <<<"$(measure -s "$work/login.lua" "http://127.0.0.1:$port/api/login")"
-printf '%-24s %10s %8s %8s\n' "sign-in (POST)" "$rps" "$p50" "$p99"
+# Four at a time: one account's concurrent sign-ins beyond five are refused by design (the
+# throttle counts attempts in flight), and argon2id fills both cores at four.
+read -r rps p50 p99 <<<"$(CONNECTIONS=4 measure -s "$work/login.lua" "http://127.0.0.1:$port/api/login")"
+printf '%-24s %10s %8s %8s\n' "sign-in (POST, 4 at once)" "$rps" "$p50" "$p99"
 if [[ "$large" == "--large" ]]; then
   # Confirms renew each company once: each way gets its own copy of the grown database.
   kill %1 && wait %1 2>/dev/null || true
