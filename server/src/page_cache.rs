@@ -9,11 +9,13 @@
 //! What is cached, and when it is forgotten:
 //! - only `GET` without a query string, whose only cookie (if any) is the language cookie:
 //!   a session, a sign-in outcome or a refusal in the URL is never answered from here;
-//! - only a `200` that sets no cookie;
-//! - every other request this process answers that may write (any method but `GET`/`HEAD`)
-//!   empties the cache when it has been answered, so an admin's plan edit shows at once on
-//!   the instance that made it. Other instances show it within [`FRESH_FOR`], as they do the
-//!   turn of the day.
+//! - only a `200` that sets no cookie and is not marked `no-store` (a page that shows a
+//!   failure is: `app::api::with_status`);
+//! - a request this process answers that may write (any method but `GET`/`HEAD`, from a
+//!   session or with an API token: anonymous ones cannot change these pages, and must not be
+//!   able to keep the cache cold) empties the cache once answered, so an admin's plan edit
+//!   shows at once on the instance that made it. Other instances show it within
+//!   [`FRESH_FOR`], as they do the turn of the day.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -26,6 +28,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
 use leptos::nonce::Nonce;
 
 /// How long a rendered page is served before it is rendered again.
@@ -34,7 +37,8 @@ pub const FRESH_FOR: Duration = Duration::from_secs(1);
 /// The pages anonymous visitors share.
 const SHARED_PAGES: [&str; 2] = ["/login", "/plans"];
 
-/// A rendered page's largest size kept (the plans page is about 5 KB).
+/// A rendered page's largest size kept (the plans page is about 5 KB); a larger one is
+/// answered, not kept.
 const MAX_BYTES: usize = 256 * 1024;
 
 /// The cache, shared by every request of one process.
@@ -100,10 +104,13 @@ fn nonce_of(policy: &str) -> Option<&str> {
 
 /// Middleware: answers shared pages from the cache, and forgets them after any write.
 pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
-    let method = request.method().clone();
     let Some(key) = shared_page(&request) else {
+        let may_write = request.method() != Method::GET
+            && request.method() != Method::HEAD
+            && (request.headers().contains_key(header::COOKIE)
+                || request.headers().contains_key(header::AUTHORIZATION));
         let response = next.run(request).await;
-        if method != Method::GET && method != Method::HEAD {
+        if may_write {
             cache.forget_all();
         }
         return response;
@@ -144,13 +151,12 @@ impl PageCache {
             .cloned()
     }
 
+    /// Empties the cache. The generation moves under the same lock that [`Self::keep`] checks
+    /// it under, so a render that began before this cannot be kept after it.
     fn forget_all(&self) {
+        let mut pages = self.0.pages.write().unwrap_or_else(|e| e.into_inner());
         self.0.generation.fetch_add(1, Ordering::AcqRel);
-        self.0
-            .pages
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        pages.clear();
     }
 
     /// Keeps a freshly rendered page if it may be shared, and answers with it.
@@ -160,8 +166,13 @@ impl PageCache {
         generation: u64,
         response: Response,
     ) -> Response {
+        let headers = response.headers();
         let shareable = response.status() == StatusCode::OK
-            && !response.headers().contains_key(header::SET_COOKIE);
+            && !headers.contains_key(header::SET_COOKIE)
+            && !headers
+                .get(header::CACHE_CONTROL)
+                .and_then(|value| value.to_str().ok())
+                .is_some_and(|value| value.contains("no-store") || value.contains("private"));
         let nonce = response
             .headers()
             .get(header::CONTENT_SECURITY_POLICY)
@@ -172,9 +183,14 @@ impl PageCache {
             return response;
         };
         let (mut parts, body) = response.into_parts();
-        let Ok(body) = axum::body::to_bytes(body, MAX_BYTES).await else {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        // Whole: these pages are the app's own, bounded renders, not a visitor's upload.
+        let body = match body.collect().await {
+            Ok(collected) => collected.to_bytes(),
+            Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         };
+        if body.len() > MAX_BYTES {
+            return Response::from_parts(parts, Body::from(body));
+        }
         let policy = parts
             .headers
             .remove(header::CONTENT_SECURITY_POLICY)
@@ -188,10 +204,11 @@ impl PageCache {
             policy: Template::cut(policy, &nonce),
             body: Template::cut(body, &nonce),
         });
+        let mut pages = self.0.pages.write().unwrap_or_else(|e| e.into_inner());
         if self.0.generation.load(Ordering::Acquire) == generation {
-            let mut pages = self.0.pages.write().unwrap_or_else(|e| e.into_inner());
             pages.insert(key, page.clone());
         }
+        drop(pages);
         page.answer()
     }
 }

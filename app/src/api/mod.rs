@@ -52,9 +52,17 @@ mod respond {
     }
 
     /// Gives a refused call its HTTP status (401, 404, 422…), so scripts and logs see what
-    /// happened. Plain form posts keep the redirect leptos_axum gives them instead.
+    /// happened. Plain form posts keep the redirect leptos_axum gives them instead. Either
+    /// way the answer is marked `Cache-Control: no-store`: a page that shows a refusal or a
+    /// failure is never kept by a cache (`server/src/page_cache.rs` among them).
     pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         if let Err(error) = &result {
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                response.insert_header(
+                    axum::http::header::CACHE_CONTROL,
+                    axum::http::HeaderValue::from_static("no-store"),
+                );
+            }
             if !is_plain_form_post() {
                 if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
                     let status = StatusCode::from_u16(error.status_code())

@@ -220,6 +220,19 @@ impl TestApp {
         request.send().await.expect("request sent")
     }
 
+    /// A page's HTML as an anonymous browser that prefers `languages` (`Accept-Language`).
+    pub async fn page_in(&self, path: &str, languages: &str) -> String {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .header(reqwest::header::ACCEPT_LANGUAGE, languages)
+            .send()
+            .await
+            .expect("request sent")
+            .text()
+            .await
+            .expect("a page")
+    }
+
     pub async fn login_raw(&self, email: &str, password: &str) -> Response {
         self.call("login", &[("email", email), ("password", password)], None)
             .await

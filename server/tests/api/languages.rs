@@ -2,7 +2,7 @@
 //! English message left, the choice is saved, mail and the invoice PDF follow it.
 
 use app::i18n::{self, Locale};
-use reqwest::header::{ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE};
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
 
 use server::seed::DEMO_PASSWORD;
@@ -189,16 +189,7 @@ async fn the_language_follows_the_cookie_then_the_browser_and_is_saved_for_the_a
             .to_string()
     };
     // The browser's preference, when nothing was chosen.
-    let page = app
-        .client
-        .get(format!("{}/login", app.base))
-        .header(ACCEPT_LANGUAGE, "ru-RU,ru;q=0.9,en;q=0.5")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page_in("/login", "ru-RU,ru;q=0.9,en;q=0.5").await;
     assert_eq!(lang_of(&page), "ru");
     assert!(page.contains("Войти"), "the Russian sign-in page");
     let page = app.get("/login", None).await.text().await.unwrap();

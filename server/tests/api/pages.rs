@@ -158,6 +158,7 @@ async fn shared_pages_follow_edits_at_once_and_other_writers_within_a_second() {
         "{}",
         edit.text().await.unwrap()
     );
+    let rendered = std::time::Instant::now();
     let html = app.get("/plans", None).await.text().await.unwrap();
     assert!(html.contains(">11%<"), "the edit shows at once");
 
@@ -168,26 +169,40 @@ async fn shared_pages_follow_edits_at_once_and_other_writers_within_a_second() {
         .await
         .unwrap();
     let html = app.get("/plans", None).await.text().await.unwrap();
-    assert!(html.contains(">11%<"), "answered from the shared copy");
+    // (Unless this machine took most of that second to get here.)
+    if rendered.elapsed() < std::time::Duration::from_millis(800) {
+        assert!(html.contains(">11%<"), "answered from the shared copy");
+    }
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let html = app.get("/plans", None).await.text().await.unwrap();
     assert!(html.contains(">12%<"), "a second later, rendered again");
+}
+
+/// A page that shows a failure is marked `no-store` and never becomes the shared copy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_render_is_not_shared() {
+    let app = spawn_app().await;
+    let db = app.db().await;
+    sqlx::query("ALTER TABLE plan_consultation_areas RENAME TO areas_away")
+        .execute(&db)
+        .await
+        .unwrap();
+    let failed = app.get("/plans", None).await;
+    assert_eq!(failed.headers()[CACHE_CONTROL], "no-store");
+    assert!(!failed.text().await.unwrap().contains(">10%<"));
+    sqlx::query("ALTER TABLE areas_away RENAME TO plan_consultation_areas")
+        .execute(&db)
+        .await
+        .unwrap();
+    let html = app.get("/plans", None).await.text().await.unwrap();
+    assert!(html.contains(">10%<"), "rendered afresh: {html}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shared_pages_are_per_language_and_never_for_a_session() {
     let app = spawn_app().await;
     let english = app.get("/plans", None).await.text().await.unwrap();
-    let ukrainian = app
-        .client
-        .get(format!("{}/plans", app.base))
-        .header(reqwest::header::ACCEPT_LANGUAGE, "uk")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let ukrainian = app.page_in("/plans", "uk").await;
     assert!(english.contains(r#"<html lang="en""#));
     assert!(ukrainian.contains(r#"<html lang="uk""#), "{ukrainian}");
 
