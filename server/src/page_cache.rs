@@ -102,7 +102,8 @@ fn nonce_of(policy: &str) -> Option<&str> {
     Some(&policy[start..start + length])
 }
 
-/// Middleware: answers shared pages from the cache, and forgets them after any write.
+/// Middleware: answers shared pages from the cache, and forgets them after a write from a
+/// session or an API token.
 pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
     let Some(key) = shared_page(&request) else {
         let may_write = request.method() != Method::GET
@@ -136,7 +137,11 @@ fn shared_page(request: &Request) -> Option<(&'static str, Locale)> {
         line.to_str().is_ok_and(|line| {
             line.split(';')
                 .filter(|pair| !pair.trim().is_empty())
-                .all(|pair| pair.trim().starts_with("lang="))
+                .all(|pair| {
+                    pair.trim()
+                        .split_once('=')
+                        .is_some_and(|(name, _)| name == app::i18n::choice::COOKIE)
+                })
         })
     });
     only_language.then(|| (path, app::i18n::choice::of_request(headers)))

@@ -141,21 +141,26 @@ async fn kick_as(app: &AppState, id: i64, wait: bool) {
             Err(error) => tracing::warn!(job = id, %error, "job not claimed; the worker will"),
         }
     };
-    if wait {
-        running.await;
-    } else {
-        tokio::spawn(running);
-    }
+    wait_or_spawn(running, wait).await;
 }
 
 /// Runs a job of [`enqueue_claimed`] once its transaction committed, waiting for it as
 /// [`kick`] does.
 pub async fn run_claimed(app: &AppState, job: ClaimedJob) {
-    if app.mailer.delivered_before_answer() {
-        run(app, job).await;
+    let app = app.clone();
+    let wait = app.mailer.delivered_before_answer();
+    wait_or_spawn(async move { run(&app, job).await }, wait).await;
+}
+
+/// Awaits `running` here, or lets it run on its own after the answer.
+async fn wait_or_spawn(
+    running: impl std::future::Future<Output = ()> + Send + 'static,
+    wait: bool,
+) {
+    if wait {
+        running.await;
     } else {
-        let app = app.clone();
-        tokio::spawn(async move { run(&app, job).await });
+        tokio::spawn(running);
     }
 }
 

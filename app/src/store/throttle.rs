@@ -31,13 +31,14 @@ pub async fn record(
     now: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
     let day_ago = (now - Duration::days(1)).to_rfc3339();
+    let writer = crate::store::writer(db);
     sqlx::query("DELETE FROM rate_events WHERE at < $1")
         .bind(&day_ago)
-        .execute(&crate::store::writer(db))
+        .execute(&writer)
         .await?;
     sqlx::query("DELETE FROM lockouts WHERE at < $1")
         .bind(&day_ago)
-        .execute(&crate::store::writer(db))
+        .execute(&writer)
         .await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO rate_events (kind, subject, ip, at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -46,7 +47,7 @@ pub async fn record(
     .bind(subject)
     .bind(ip)
     .bind(now.to_rfc3339())
-    .fetch_one(&crate::store::writer(db))
+    .fetch_one(&writer)
     .await?;
     Ok(id)
 }
@@ -100,15 +101,16 @@ pub async fn clear(
     lockout_kind: &str,
     subject: &str,
 ) -> Result<(), sqlx::Error> {
+    let writer = crate::store::writer(db);
     sqlx::query("DELETE FROM rate_events WHERE kind = $1 AND subject = $2")
         .bind(kind)
         .bind(subject)
-        .execute(&crate::store::writer(db))
+        .execute(&writer)
         .await?;
     sqlx::query("DELETE FROM lockouts WHERE kind = $1 AND locked = $2")
         .bind(lockout_kind)
         .bind(Key::Subject(subject).name())
-        .execute(&crate::store::writer(db))
+        .execute(&writer)
         .await?;
     Ok(())
 }

@@ -205,6 +205,14 @@ async fn shared_pages_are_per_language_and_never_for_a_session() {
     let ukrainian = app.page_in("/plans", "uk").await;
     assert!(english.contains(r#"<html lang="en""#));
     assert!(ukrainian.contains(r#"<html lang="uk""#), "{ukrainian}");
+    // The switcher's cookie, the one cookie a shared page may be answered to, keys it too.
+    let chosen = app
+        .get("/plans", Some("lang=ru"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(chosen.contains(r#"<html lang="ru""#), "{chosen}");
 
     // A signed-in contact's plans page is rendered for them (their header, not "Sign in").
     let cookie = app.login_as("Contoso Logistics").await;
